@@ -1,0 +1,336 @@
+#pragma once
+// MarketBench (shared/bench/MARKETBENCH.md), built on the engine's own parts:
+// struct-of-arrays seller columns, counter-based RandomStream and ThreadPool.
+//
+// Synchronous steps: every shopper reads the seller table as it was at the
+// start of the step; sales, ratings, prices and replacements apply at the end.
+//
+// Determinism whatever the thread count:
+// - buyers are split into fixed chunks; chunk c of step t draws from the
+//   stream (seed, Benchmark, t, c), whichever worker runs it;
+// - each worker counts sales per seller in its own column; counts are
+//   integers, so summing the workers' columns gives the same totals in any
+//   assignment of chunks to workers;
+// - the end-of-step settlement runs over fixed seller chunks, each with its
+//   own stream (seed, Benchmark, t, kSellerStreams + chunk), and its float
+//   totals are added in chunk order.
+//
+// Whether a buyer is satisfied depends only on the seller it bought from
+// (genuine: yes; otherwise with probability 0.3), independently for each
+// purchase. So the settlement draws it per sale, from the seller chunk's
+// stream, instead of the shopper drawing it: the same distribution, and the
+// shopping loop touches nothing but the shopper view and a sales counter.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <iterator>
+#include <limits>
+#include <stdexcept>
+#include <vector>
+
+#include "core/random_stream.hpp"
+#include "core/thread_pool.hpp"
+
+namespace mercator::marketbench {
+
+// The declaration's constants.
+inline constexpr uint32_t kCountries = 10;
+inline constexpr int kSampledSellers = 8;
+inline constexpr double kShoppingProbability = 0.1;
+inline constexpr float kPriceWeight = 0.2f;
+inline constexpr float kForeignPriceMarkup = 0.3f;
+inline constexpr float kRatingWeight = 2.0f;
+inline constexpr float kForeignPenalty = 0.5f;
+inline constexpr double kGenuineProbability = 0.8;
+inline constexpr double kNonGenuineSatisfaction = 0.3;
+inline constexpr float kPriceUp = 1.01f;
+inline constexpr float kPriceDown = 0.99f;
+inline constexpr float kMinPrice = 1.0f;
+inline constexpr float kMaxPrice = 50.0f;
+inline constexpr double kInitialPriceLow = 5.0;
+inline constexpr double kInitialPriceHigh = 15.0;
+inline constexpr uint32_t kReviewsBeforeExit = 20;
+
+// How the work is cut into deterministic pieces (part of the stream names:
+// changing them changes the numbers, never their distribution).
+inline constexpr uint64_t kBuyersPerChunk = 4096;
+inline constexpr uint32_t kSellersPerChunk = 4096;
+inline constexpr uint64_t kSellerStreams = uint64_t{1} << 32;  // id offset of seller-chunk streams
+
+struct Config {
+  uint64_t buyers = 100'000;
+  uint32_t sellers = 10'000;
+  uint32_t steps = 100;
+  uint64_t seed = 1;
+};
+
+// The series the declaration records, for one step.
+struct StepRecord {
+  uint64_t purchases = 0;
+  double gmv = 0.0;
+  uint64_t non_genuine_purchases = 0;
+  double mean_rating = 0.0;
+
+  double non_genuine_share() const {
+    return purchases == 0 ? 0.0
+                          : static_cast<double>(non_genuine_purchases) /
+                                static_cast<double>(purchases);
+  }
+};
+
+class Market {
+ public:
+  Market(const Config& config, ThreadPool& pool)
+      : config_(config),
+        pool_(pool),
+        price_(config.sellers),
+        genuine_(config.sellers),
+        positive_(config.sellers, 1),
+        negative_(config.sellers, 1),
+        shopper_view_(2 * size_t{config.sellers}),
+        sales_by_worker_(pool.size(), std::vector<uint32_t>(config.sellers, 0)),
+        chunk_totals_(seller_chunk_count()) {
+    for (auto& sales : sales_by_worker_) worker_sales_.push_back(sales.data());
+    if (config.sellers == 0) throw std::invalid_argument("marketbench: sellers must be > 0");
+    for (uint32_t chunk = 0; chunk < seller_chunk_count(); ++chunk) {
+      RandomStream stream(config_.seed, Purpose::Benchmark, 0, kSellerStreams + chunk);
+      const uint32_t end = seller_chunk_end(chunk);
+      for (uint32_t seller = chunk * kSellersPerChunk; seller < end; ++seller) {
+        const Fresh fresh = fresh_seller(stream);
+        price_[seller] = fresh.price;
+        genuine_[seller] = fresh.genuine;
+        shopper_view_[2 * size_t{seller}] = domestic_score(fresh.price, 0.5f);
+        shopper_view_[2 * size_t{seller} + 1] = foreign_score(fresh.price, 0.5f);
+      }
+    }
+  }
+
+  uint32_t steps_done() const { return step_; }
+
+  // Runs one step and returns its record.
+  StepRecord step() {
+    ++step_;
+    const uint64_t buyer_chunks = (config_.buyers + kBuyersPerChunk - 1) / kBuyersPerChunk;
+    pool_.parallel_for(buyer_chunks, [this](size_t chunk, unsigned worker) {
+      shop(chunk, sales_by_worker_[worker].data());
+    });
+    pool_.parallel_for(seller_chunk_count(), [this](size_t chunk, unsigned) {
+      settle(static_cast<uint32_t>(chunk));
+    });
+    StepRecord record;
+    double rating_sum = 0.0;
+    for (const ChunkTotals& totals : chunk_totals_) {
+      record.purchases += totals.purchases;
+      record.gmv += totals.gmv;
+      record.non_genuine_purchases += totals.non_genuine_purchases;
+      rating_sum += totals.rating_sum;
+    }
+    record.mean_rating = rating_sum / config_.sellers;
+    return record;
+  }
+
+  // Seller columns, for checks.
+  const std::vector<float>& price() const { return price_; }
+  const std::vector<uint32_t>& positive() const { return positive_; }
+  const std::vector<uint32_t>& negative() const { return negative_; }
+  const std::vector<uint8_t>& genuine() const { return genuine_; }
+
+ private:
+  struct ChunkTotals {
+    uint64_t purchases = 0;
+    double gmv = 0.0;
+    uint64_t non_genuine_purchases = 0;
+    double rating_sum = 0.0;
+  };
+
+  uint32_t seller_chunk_count() const {
+    return (config_.sellers + kSellersPerChunk - 1) / kSellersPerChunk;
+  }
+  uint32_t seller_chunk_end(uint32_t chunk) const {
+    return static_cast<uint32_t>(
+        std::min<uint64_t>(config_.sellers, uint64_t{chunk + 1} * kSellersPerChunk));
+  }
+
+  // Buyers between shoppers: geometric, P(gap >= k) = 0.9^k, by inversion of
+  // a 32-bit uniform in (0, 1), so that non-shoppers cost nothing.
+  uint64_t buyers_skipped(uint32_t random_word) const {
+    const double uniform = (static_cast<double>(random_word) + 0.5) * 0x1.0p-32;
+    return static_cast<uint64_t>(std::log(uniform) * inverse_log_stay_);
+  }
+
+  // One shopper's choice among its sampled sellers. A tournament in which
+  // the earlier draw wins ties picks the same seller as a scan with
+  // "strictly greater", in three rounds of branch-free selects instead of a
+  // chain of eight.
+  uint32_t best_seller(const uint32_t* sampled, uint32_t country) const {
+    static_assert(kSampledSellers == 8);
+    uint32_t seller[kSampledSellers];
+    float score[kSampledSellers];
+    const float* view = shopper_view_.data();
+#pragma GCC unroll 8
+    for (int draw = 0; draw < kSampledSellers; ++draw) {
+      seller[draw] = sampled[draw];
+      const uint32_t foreign = seller[draw] % kCountries != country;
+      score[draw] = view[2 * size_t{seller[draw]} + foreign];
+    }
+    auto keep_better = [&](int left, int right) {
+      const bool right_wins = score[right] > score[left];
+      seller[left] = right_wins ? seller[right] : seller[left];
+      score[left] = right_wins ? score[right] : score[left];
+    };
+    keep_better(0, 1);
+    keep_better(2, 3);
+    keep_better(4, 5);
+    keep_better(6, 7);
+    keep_better(0, 2);
+    keep_better(4, 6);
+    keep_better(0, 4);
+    return seller[0];
+  }
+
+  // One chunk of buyers: who shops, and from whom each shopper buys. Each
+  // shopper uses kWordsPerShopper words of the chunk's stream, drawn in
+  // batches: kSampledSellers for its sample, one for the gap to the next.
+  // A batch's samples are worked out first, so that the rows a shopper will
+  // read can be prefetched a few shoppers ahead.
+  void shop(uint64_t chunk, uint32_t* sales) const {
+    static constexpr int kWordsPerShopper = kSampledSellers + 1;
+    static constexpr int kShoppersPerBatch = 32;
+    static constexpr int kPrefetchDistance = 4;
+    RandomStream stream(config_.seed, Purpose::Benchmark, step_, chunk);
+    const uint64_t end = std::min(config_.buyers, (chunk + 1) * kBuyersPerChunk);
+    const uint64_t sellers = config_.sellers;
+    const float* view = shopper_view_.data();
+    uint32_t words[kWordsPerShopper * kShoppersPerBatch];
+    uint32_t sampled[kShoppersPerBatch + kPrefetchDistance][kSampledSellers] = {};
+    int shopper_in_batch = kShoppersPerBatch;
+    uint64_t buyer = chunk * kBuyersPerChunk + buyers_skipped(stream.next_u32());
+    while (buyer < end) {
+      if (shopper_in_batch == kShoppersPerBatch) {
+        stream.fill_u32(words, std::size(words));
+        for (int shopper = 0; shopper < kShoppersPerBatch; ++shopper) {
+#pragma GCC unroll 8
+          for (int draw = 0; draw < kSampledSellers; ++draw) {
+            // Multiply-shift: uniform in [0, sellers), as RandomStream::below32.
+            sampled[shopper][draw] = static_cast<uint32_t>(
+                (words[kWordsPerShopper * shopper + draw] * sellers) >> 32);
+          }
+        }
+        shopper_in_batch = 0;
+      }
+#pragma GCC unroll 8
+      for (int draw = 0; draw < kSampledSellers; ++draw) {
+        __builtin_prefetch(view + 2 * size_t{sampled[shopper_in_batch + kPrefetchDistance][draw]});
+      }
+      ++sales[best_seller(sampled[shopper_in_batch], static_cast<uint32_t>(buyer % kCountries))];
+      buyer += 1 + buyers_skipped(words[kWordsPerShopper * shopper_in_batch + kSampledSellers]);
+      ++shopper_in_batch;
+    }
+  }
+
+  // End of step for one chunk of sellers: reviews, price, replacement, the
+  // view shoppers read next step, and the chunk's part of the step record.
+  void settle(uint32_t chunk) {
+    RandomStream stream(config_.seed, Purpose::Benchmark, step_, kSellerStreams + chunk);
+    float* const price = price_.data();
+    uint8_t* const genuine = genuine_.data();
+    uint32_t* const positive = positive_.data();
+    uint32_t* const negative = negative_.data();
+    float* const view = shopper_view_.data();
+    uint32_t* const* const worker_sales = worker_sales_.data();
+    const size_t workers = worker_sales_.size();
+    ChunkTotals totals;
+    const uint32_t end = seller_chunk_end(chunk);
+    for (uint32_t seller = chunk * kSellersPerChunk; seller < end; ++seller) {
+      uint32_t sold = 0;
+      for (size_t worker = 0; worker < workers; ++worker) {
+        sold += worker_sales[worker][seller];
+        worker_sales[worker][seller] = 0;
+      }
+      // Written to compile to selects: whether a seller sold, and whether it
+      // is genuine, are coin flips to the branch predictor.
+      const float old_price = price[seller];
+      const bool is_genuine = genuine[seller];
+      totals.purchases += sold;
+      totals.gmv += static_cast<double>(old_price) * sold;
+      totals.non_genuine_purchases += is_genuine ? 0 : sold;
+      const uint32_t risky_sales = is_genuine ? 0 : sold;
+      uint32_t satisfied = sold - risky_sales;
+      for (uint32_t sale = 0; sale < risky_sales; ++sale) {
+        satisfied += stream.bernoulli(kNonGenuineSatisfaction);
+      }
+      uint32_t good = positive[seller] + satisfied;
+      uint32_t bad = negative[seller] + (sold - satisfied);
+      static constexpr float kPriceFactor[2] = {kPriceDown, kPriceUp};
+      float new_price = old_price * kPriceFactor[sold > 0];
+      new_price = new_price < kMinPrice ? kMinPrice : new_price;
+      new_price = new_price > kMaxPrice ? kMaxPrice : new_price;
+      if (good + bad > kReviewsBeforeExit && 2 * good < good + bad) {
+        const Fresh fresh = fresh_seller(stream);
+        new_price = fresh.price;
+        genuine[seller] = fresh.genuine;
+        good = 1;
+        bad = 1;
+      }
+      price[seller] = new_price;
+      positive[seller] = good;
+      negative[seller] = bad;
+      const float rating = static_cast<float>(good) / static_cast<float>(good + bad);
+      totals.rating_sum += rating;
+      view[2 * size_t{seller}] = domestic_score(new_price, rating);
+      view[2 * size_t{seller} + 1] = foreign_score(new_price, rating);
+    }
+    chunk_totals_[chunk] = totals;
+  }
+
+  struct Fresh {
+    float price;
+    bool genuine;
+  };
+  static Fresh fresh_seller(RandomStream& stream) {
+    Fresh fresh;
+    fresh.price = static_cast<float>(kInitialPriceLow +
+                                     (kInitialPriceHigh - kInitialPriceLow) * stream.uniform());
+    fresh.genuine = stream.bernoulli(kGenuineProbability);
+    return fresh;
+  }
+
+  // The score u of the declaration, for a shopper in the seller's country
+  // and for one elsewhere.
+  static float domestic_score(float price, float rating) {
+    return -kPriceWeight * price + kRatingWeight * rating;
+  }
+  static float foreign_score(float price, float rating) {
+    return -kPriceWeight * price * (1.0f + kForeignPriceMarkup) + kRatingWeight * rating -
+           kForeignPenalty;
+  }
+
+  Config config_;
+  ThreadPool& pool_;
+  uint32_t step_ = 0;
+  const double inverse_log_stay_ = 1.0 / std::log1p(-kShoppingProbability);
+
+  // Seller table, one column per field.
+  std::vector<float> price_;
+  std::vector<uint8_t> genuine_;
+  std::vector<uint32_t> positive_;
+  std::vector<uint32_t> negative_;
+  // Per seller, the scores a domestic and a foreign shopper see this step,
+  // side by side: one cache line read per sampled seller.
+  std::vector<float> shopper_view_;
+  // Per worker, sales per seller this step.
+  std::vector<std::vector<uint32_t>> sales_by_worker_;
+  std::vector<uint32_t*> worker_sales_;
+  std::vector<ChunkTotals> chunk_totals_;
+};
+
+// Runs config.steps steps and returns every step's record.
+inline std::vector<StepRecord> run(const Config& config, ThreadPool& pool) {
+  Market market(config, pool);
+  std::vector<StepRecord> records;
+  records.reserve(config.steps);
+  for (uint32_t step = 0; step < config.steps; ++step) records.push_back(market.step());
+  return records;
+}
+
+}  // namespace mercator::marketbench

@@ -1,0 +1,69 @@
+#pragma once
+// Sellers: a fixed pool of rows, struct of arrays. Rows of sellers that left
+// are reused by entrants (lowest free row first), so memory stays bounded
+// and ids stay deterministic.
+#include <cstdint>
+#include <vector>
+
+#include "core/ledger.hpp"
+#include "world/world.hpp"
+
+namespace mercator {
+
+using SellerId = uint32_t;
+
+enum class GoodsQuality : uint8_t { Genuine = 0, Poor = 1, Counterfeit = 2 };
+enum class LogisticsMode : uint8_t { Economy = 0, Express = 1, Dedicated = 2, Warehouse = 3 };
+constexpr int kLogisticsModes = 4;
+
+struct SellerTable {
+  // Identity and strategy.
+  std::vector<MarketId> home;
+  std::vector<uint8_t> category;
+  std::vector<uint8_t> quality;         // GoodsQuality
+  std::vector<uint8_t> is_business;     // registered business vs grassroots individual
+  std::vector<uint8_t> has_brand;
+  std::vector<uint8_t> logistics_mode;  // LogisticsMode
+  std::vector<uint8_t> alive;
+  std::vector<uint8_t> platforms;       // bit p: listed on platform p
+  std::vector<uint8_t> tier;            // 0 ordinary, 1 silver, 2 gold
+  std::vector<uint8_t> training_level;
+  std::vector<uint8_t> contracted;      // long-term carrier contract
+  std::vector<uint8_t> outsourced;      // buys services from a provider
+  std::vector<uint8_t> fakes_reviews;
+  std::vector<uint8_t> channels;        // bit c: monetization channel c adopted
+  std::vector<uint8_t> subsidized;
+  // Economics (US$ in agent units).
+  std::vector<float> unit_cost;
+  std::vector<float> markup;
+  std::vector<float> stock_today;
+  std::vector<AccountId> account;
+  // Reputation (decayed counts) and the 4-item store score (1..5, moving average).
+  std::vector<float> rating_good;
+  std::vector<float> rating_medium;
+  std::vector<float> rating_poor;
+  std::vector<float> displayed_rating;  // 0..1, what buyers and ranking see
+  std::vector<float> store_described;
+  std::vector<float> store_service;
+  std::vector<float> store_dispatch;
+  std::vector<float> store_delivery;
+  // Activity (30-day moving sums) and governance.
+  std::vector<float> orders_30d;
+  std::vector<float> disputes_30d;
+  std::vector<float> profit_30d;
+  std::vector<float> penalty_points;
+  std::vector<int32_t> entry_day;
+  std::vector<int32_t> loss_days;
+  std::vector<uint32_t> sales_today;
+  std::vector<float> revenue_today;
+  std::vector<float> profit_today;
+  // Microfinance.
+  std::vector<Money> loan_balance;
+  std::vector<int32_t> loan_due_day;
+  std::vector<float> credit_score;
+
+  size_t size() const { return home.size(); }
+  void resize(size_t count);
+};
+
+}  // namespace mercator

@@ -1,0 +1,55 @@
+#include "core/ledger.hpp"
+
+#include <numeric>
+
+namespace mercator {
+
+std::string_view account_kind_name(AccountKind kind) {
+  static constexpr std::string_view names[] = {
+      "households", "seller", "platform", "escrow",    "carrier",
+      "customs",    "lender", "creator",  "service_provider", "suppliers"};
+  return names[static_cast<size_t>(kind)];
+}
+
+std::string_view reason_name(Reason reason) {
+  static constexpr std::string_view names[] = {
+      "purchase",      "sale_release",      "commission",     "shipping",    "duty",
+      "refund",        "goods_cost",        "platform_fee",   "penalty",     "subsidy",
+      "ad_spend",      "platform_cost",     "loan_disbursement", "loan_repayment",
+      "creator_share", "service_fee",       "provider_cost",  "training",    "capital",
+      "advertising"};
+  static_assert(std::size(names) == static_cast<size_t>(Reason::Count));
+  return names[static_cast<size_t>(reason)];
+}
+
+AccountId Ledger::open(AccountKind kind) {
+  balances_.push_back(0);
+  kinds_.push_back(kind);
+  return static_cast<AccountId>(balances_.size() - 1);
+}
+
+void Ledger::transfer(AccountId from, AccountId to, Money amount, Reason reason) {
+  balances_[from] -= amount;
+  balances_[to] += amount;
+  flows_[static_cast<size_t>(reason)] += amount;
+}
+
+void Ledger::post(const Journal& journal) {
+  for (const Transfer& entry : journal.transfers()) {
+    transfer(entry.from, entry.to, entry.amount, entry.reason);
+  }
+}
+
+Money Ledger::holdings(AccountKind kind) const {
+  Money total = 0;
+  for (size_t account = 0; account < balances_.size(); ++account) {
+    if (kinds_[account] == kind) total += balances_[account];
+  }
+  return total;
+}
+
+bool Ledger::balanced() const {
+  return std::accumulate(balances_.begin(), balances_.end(), Money{0}) == 0;
+}
+
+}  // namespace mercator

@@ -1,0 +1,87 @@
+#include "market/providers.hpp"
+
+#include <algorithm>
+
+#include "core/random_stream.hpp"
+#include "market/platform_decisions.hpp"
+#include "simulation/simulation_config.hpp"
+
+namespace mercator {
+namespace {
+
+constexpr double kCreatorJoinPerDay = 0.01;   // at full penetration of the creator's market
+constexpr double kCreatorReach = 0.0002;      // adoption hazard per creator per 1,000 buyers
+
+void update_carriers(EcosystemState& state) {
+  const LogisticsConfig& config = state.config->logistics;
+  CarrierTable& carriers = state.carriers;
+  for (size_t carrier = 0; carrier < carriers.size(); ++carrier) {
+    const double overload = std::max(0.0, carriers.load_today[carrier] / config.capacity_per_carrier - 1.0);
+    carriers.congestion[carrier] = float(1.0 + config.congestion_delay * overload);
+    carriers.load_today[carrier] = 0;
+  }
+}
+
+// Creators join the platform with the most penetration in their market
+// (content platforms first) and bring their followers' attention with them.
+void update_creators(EcosystemState& state) {
+  CreatorTable& creators = state.creators;
+  RandomStream random(state.seed, Purpose::CreatorEntry, state.day, 0);
+  std::vector<double> active_creators(state.market_count() * state.platform_count(), 0.0);
+  for (size_t row = 0; row < creators.size(); ++row) {
+    const MarketId m = creators.market[row];
+    if (creators.platform[row] != 255) {
+      active_creators[size_t(creators.platform[row]) * state.market_count() + m] += 1;
+      continue;
+    }
+    int best = -1;
+    double best_share = 0;
+    for (int platform = 0; platform < state.platform_count(); ++platform) {
+      if (!state.platforms[platform].present[m]) continue;
+      const double share = penetration(state, platform, m) * (state.platforms[platform].is_content ? 2.0 : 1.0);
+      if (share > best_share) {
+        best_share = share;
+        best = platform;
+      }
+    }
+    const double join = kCreatorJoinPerDay * best_share * (state.policy.profit_distribution ? 2.0 : 1.0);
+    if (best >= 0 && random.bernoulli(std::min(1.0, join))) creators.platform[row] = uint8_t(best);
+  }
+  for (int platform = 0; platform < state.platform_count(); ++platform) {
+    PlatformState& owner = state.platforms[platform];
+    for (MarketId m = 0; m < state.market_count(); ++m) {
+      if (!owner.present[m]) continue;
+      const double buyers = state.buyers.market_end[m] - state.buyers.market_first[m];
+      owner.adoption_reach[m] +=
+          float(kCreatorReach * active_creators[size_t(platform) * state.market_count() + m] * 1000.0 / buyers);
+    }
+  }
+}
+
+// Advertisers spend in proportion to the active users a platform reaches;
+// creators get their share of it where profit distribution is on.
+void collect_advertising(EcosystemState& state) {
+  const SimulationConfig& config = *state.config;
+  for (size_t row = 0; row < state.advertisers.size(); ++row) {
+    const MarketId m = state.advertisers.market[row];
+    for (int platform = 0; platform < state.platform_count(); ++platform) {
+      PlatformState& owner = state.platforms[platform];
+      if (!owner.present[m] || owner.banned[m]) continue;
+      const Money spend = to_money(state.advertisers.budget_per_day[row] * penetration(state, platform, m));
+      state.ledger.transfer(state.suppliers_account, owner.account, spend, Reason::Advertising);
+      if (!state.policy.profit_distribution) continue;
+      const Money creator_cut = share_of(spend, config.mechanisms.profit_distribution.creator_revenue_share);
+      state.ledger.transfer(owner.account, state.creator_accounts[m], creator_cut, Reason::CreatorShare);
+    }
+  }
+}
+
+}  // namespace
+
+void update_providers(EcosystemState& state) {
+  update_carriers(state);
+  update_creators(state);
+  collect_advertising(state);
+}
+
+}  // namespace mercator

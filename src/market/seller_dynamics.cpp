@@ -1,0 +1,234 @@
+#include "market/seller_dynamics.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/random_stream.hpp"
+#include "market/ecosystem_builder.hpp"
+#include "market/platform_decisions.hpp"
+#include "simulation/simulation_config.hpp"
+
+namespace mercator {
+namespace {
+
+constexpr float kMonthDecay = 29.0f / 30.0f;  // 30-day moving sums
+
+double platform_attractiveness(const EcosystemState& state, int platform) {
+  const SimulationConfig& config = *state.config;
+  const PlatformConfig& platform_config = config.platforms[platform];
+  const PlatformState& owner = state.platforms[platform];
+  double buyers = 0.3;  // what an entrant expects from any platform
+  if (state.policy.network_effects) {
+    const double share = double(owner.active_buyers) / std::max<size_t>(1, state.buyers.size());
+    buyers += config.mechanisms.network_effects.seller_entry_elasticity * 5.0 * share;
+  }
+  double fees = platform_config.commission_rate * 2.0;
+  if (state.policy.rules) fees += (platform_config.annual_fee_usd + platform_config.deposit_usd) / 3650.0;
+  double subsidy = 0.0;
+  if (state.policy.profit_distribution &&
+      owner.member_sellers < state.config->mechanisms.profit_distribution.subsidy_until_sellers) {
+    subsidy = 0.5;
+  }
+  return std::max(0.0, buyers * (1.0 + subsidy) * (1.0 - std::min(0.9, fees)));
+}
+
+bool admitted(const EcosystemState& state, int platform, SellerId seller, RandomStream& random) {
+  if (!state.policy.rules) return true;
+  const PlatformConfig& platform_config = state.config->platforms[platform];
+  const SellerTable& sellers = state.sellers;
+  if (platform_config.admission == "business_only" && !sellers.is_business[seller]) return false;
+  if (platform_config.brand_required && !sellers.has_brand[seller]) return false;
+  if (sellers.quality[seller] == uint8_t(GoodsQuality::Counterfeit) &&
+      random.bernoulli(state.platforms[platform].detection_at_listing)) {
+    return false;
+  }
+  return true;
+}
+
+void charge_joining(EcosystemState& state, int platform, SellerId seller) {
+  const SimulationConfig& config = *state.config;
+  PlatformState& owner = state.platforms[platform];
+  const AccountId account = state.sellers.account[seller];
+  if (state.policy.rules) {
+    const Money fee = to_money(config.platforms[platform].annual_fee_usd + config.platforms[platform].deposit_usd);
+    state.ledger.transfer(account, owner.account, fee, Reason::PlatformFee);
+  }
+  if (state.policy.profit_distribution &&
+      owner.member_sellers < config.mechanisms.profit_distribution.subsidy_until_sellers) {
+    state.ledger.transfer(owner.account, account,
+                          to_money(config.mechanisms.profit_distribution.new_seller_subsidy_usd),
+                          Reason::Subsidy);
+    state.sellers.subsidized[seller] = 1;
+  }
+  owner.member_sellers += 1;
+}
+
+std::vector<SellerId> free_rows(const SellerTable& sellers) {
+  std::vector<SellerId> rows;
+  for (SellerId seller = 0; seller < sellers.size(); ++seller) {
+    if (!sellers.alive[seller]) rows.push_back(seller);
+  }
+  return rows;
+}
+
+void multi_home(EcosystemState& state, RandomStream& random) {
+  SellerTable& sellers = state.sellers;
+  const double rate = 0.002;  // listed sellers trying a second platform a day
+  const uint64_t picks = random.poisson(sellers.size() * rate);
+  for (uint64_t k = 0; k < picks; ++k) {
+    const SellerId seller = random.below(uint32_t(sellers.size()));
+    const int platform = static_cast<int>(random.below(uint32_t(state.platform_count())));
+    if (!sellers.alive[seller] || (sellers.platforms[seller] & (1u << platform))) continue;
+    if (state.day < state.platforms[platform].launch_day) continue;
+    if (!admitted(state, platform, seller, random)) continue;
+    sellers.platforms[seller] |= uint8_t(1u << platform);
+    charge_joining(state, platform, seller);
+  }
+}
+
+void imitate(EcosystemState& state, SellerId seller, RandomStream& random) {
+  const SellerConfig& config = state.config->sellers;
+  SellerTable& sellers = state.sellers;
+  const SellerId peer = random.below(uint32_t(sellers.size()));
+  if (peer == seller || !sellers.alive[peer]) return;
+  // Fermi rule (Traulsen et al. 2006): copy a better-earning peer's strategy.
+  const double gap = sellers.profit_30d[peer] - sellers.profit_30d[seller];
+  const double copy = 1.0 / (1.0 + std::exp(-gap / config.imitation_noise_usd));
+  if (random.bernoulli(copy)) {
+    const float genuine_cost = sellers.unit_cost[seller] /
+        float(sellers.quality[seller] == uint8_t(GoodsQuality::Counterfeit) ? config.counterfeit_cost_factor
+              : sellers.quality[seller] == uint8_t(GoodsQuality::Poor)      ? config.poor_cost_factor
+                                                                              : 1.0);
+    sellers.markup[seller] = sellers.markup[peer];
+    sellers.quality[seller] = sellers.quality[peer];
+    sellers.unit_cost[seller] = genuine_cost *
+        float(sellers.quality[seller] == uint8_t(GoodsQuality::Counterfeit) ? config.counterfeit_cost_factor
+              : sellers.quality[seller] == uint8_t(GoodsQuality::Poor)      ? config.poor_cost_factor
+                                                                              : 1.0);
+    const auto mode = static_cast<LogisticsMode>(sellers.logistics_mode[peer]);
+    if (mode == LogisticsMode::Economy || mode == LogisticsMode::Express) {
+      sellers.logistics_mode[seller] = sellers.logistics_mode[peer];
+    }
+  }
+  if (random.bernoulli(config.mutation_rate)) {
+    sellers.markup[seller] = float(config.markup_min + random.uniform() * (config.markup_max - config.markup_min));
+  }
+}
+
+void compete_on_price(EcosystemState& state, SellerId seller) {
+  SellerTable& sellers = state.sellers;
+  const float step = float(state.config->mechanisms.competition.price_step);
+  // Weekly: cut the markup when sales dried up, raise it when selling out.
+  if (sellers.orders_30d[seller] < 1.0f) {
+    sellers.markup[seller] *= 1.0f - step;
+  } else if (sellers.sales_today[seller] >= sellers.stock_today[seller]) {
+    sellers.markup[seller] *= 1.0f + step;
+  }
+  sellers.markup[seller] = std::clamp(sellers.markup[seller], 0.02f, 3.0f);
+}
+
+}  // namespace
+
+void stock_sellers(EcosystemState& state) {
+  const SimulationConfig& config = *state.config;
+  SellerTable& sellers = state.sellers;
+  const double error = state.policy.collaboration ? config.mechanisms.collaboration.forecast_error_shared
+                                                  : config.mechanisms.collaboration.forecast_error_alone;
+  for (SellerId seller = 0; seller < sellers.size(); ++seller) {
+    sellers.sales_today[seller] = 0;
+    sellers.revenue_today[seller] = 0;
+    sellers.profit_today[seller] = 0;
+    if (!sellers.alive[seller]) continue;
+    RandomStream random(state.seed, Purpose::SellerLearning, state.day, seller);
+    // Stock = forecast of demand with error, plus one unit of safety stock.
+    const double forecast = sellers.orders_30d[seller] / 30.0 * (1.0 + error * random.normal());
+    sellers.stock_today[seller] = float(std::min(config.sellers.daily_capacity, std::max(0.0, forecast) + 1.0));
+  }
+}
+
+void run_seller_entry(EcosystemState& state) {
+  const SimulationConfig& config = *state.config;
+  RandomStream random(state.seed, Purpose::SellerEntry, state.day, 0);
+  std::vector<SellerId> rows = free_rows(state.sellers);
+  size_t next_row = 0;
+  for (int platform = 0; platform < state.platform_count(); ++platform) {
+    if (state.day < state.platforms[platform].launch_day) continue;
+    const double mean = config.sellers.entry_rate_per_day * double(rows.size()) *
+                        platform_attractiveness(state, platform) / state.platform_count();
+    const uint64_t entrants = random.poisson(mean);
+    for (uint64_t k = 0; k < entrants && next_row < rows.size(); ++k) {
+      const SellerId row = rows[next_row];
+      place_seller(state, row, platform, random);
+      if (!admitted(state, platform, row, random)) {
+        // Turned away at the door: the would-be seller takes its capital back.
+        state.tally.markets[state.sellers.home[row]].violations_detected +=
+            state.sellers.quality[row] == uint8_t(GoodsQuality::Counterfeit);
+        state.sellers.platforms[row] = 0;
+        retire_seller(state, row, nullptr);
+        continue;
+      }
+      ++next_row;
+      charge_joining(state, platform, row);
+      state.tally.markets[state.sellers.home[row]].seller_entries += 1;
+    }
+  }
+  if (state.policy.multi_homing) multi_home(state, random);
+}
+
+void retire_seller(EcosystemState& state, SellerId seller, const char* why) {
+  SellerTable& sellers = state.sellers;
+  Ledger& ledger = state.ledger;
+  const AccountId account = sellers.account[seller];
+  if (sellers.loan_balance[seller] > 0) {
+    const Money repayable = std::clamp<Money>(ledger.balance(account), 0, sellers.loan_balance[seller]);
+    ledger.transfer(account, state.lender.account, repayable, Reason::LoanRepayment);
+    state.lender.outstanding -= sellers.loan_balance[seller];
+    if (repayable < sellers.loan_balance[seller]) {
+      state.lender.loans_defaulted += 1;
+      state.tally.markets[sellers.home[seller]].loan_defaults += 1;
+    }
+    sellers.loan_balance[seller] = 0;
+  }
+  // The owner takes what is left; debts to suppliers are written off.
+  ledger.transfer(account, state.suppliers_account, ledger.balance(account), Reason::Capital);
+  for (int platform = 0; platform < state.platform_count(); ++platform) {
+    if (sellers.platforms[seller] & (1u << platform)) state.platforms[platform].member_sellers -= 1;
+  }
+  sellers.alive[seller] = 0;
+  sellers.platforms[seller] = 0;
+  if (why != nullptr) state.tally.markets[sellers.home[seller]].seller_exits += 1;
+}
+
+void update_sellers(EcosystemState& state) {
+  const SimulationConfig& config = *state.config;
+  const SellerConfig& seller_config = config.sellers;
+  SellerTable& sellers = state.sellers;
+  Ledger& ledger = state.ledger;
+  const auto imitation_interval = std::max<int32_t>(1, int32_t(seller_config.imitation_interval_days));
+  for (SellerId seller = 0; seller < sellers.size(); ++seller) {
+    if (!sellers.alive[seller]) continue;
+    const Money overhead = to_money(seller_config.daily_overhead_usd);
+    ledger.transfer(sellers.account[seller], state.suppliers_account, overhead, Reason::GoodsCost);
+    sellers.profit_today[seller] -= float(seller_config.daily_overhead_usd);
+    sellers.orders_30d[seller] = sellers.orders_30d[seller] * kMonthDecay + sellers.sales_today[seller];
+    sellers.disputes_30d[seller] *= kMonthDecay;
+    sellers.profit_30d[seller] = sellers.profit_30d[seller] * kMonthDecay + sellers.profit_today[seller];
+    sellers.loss_days[seller] = sellers.profit_30d[seller] < 0 ? sellers.loss_days[seller] + 1 : 0;
+
+    RandomStream random(state.seed, Purpose::SellerExit, state.day, seller);
+    const int32_t age = state.day - sellers.entry_day[seller];
+    if (state.policy.competition && (seller + state.day) % 7 == 0) compete_on_price(state, seller);
+    if (age > 0 && (seller + state.day) % imitation_interval == 0) imitate(state, seller, random);
+
+    const double cash = to_dollars(ledger.balance(sellers.account[seller]));
+    const double patience = seller_config.loss_exit_days *
+                            (sellers.is_business[seller] ? 1.0 : seller_config.individual_loss_tolerance);
+    if (cash < seller_config.cash_floor_usd) {
+      retire_seller(state, seller, "broke");
+    } else if (sellers.loss_days[seller] > patience && random.bernoulli(0.05)) {
+      retire_seller(state, seller, "unprofitable");
+    }
+  }
+}
+
+}  // namespace mercator

@@ -1,0 +1,17 @@
+#pragma once
+#include "market/ecosystem_state.hpp"
+
+namespace mercator {
+
+// Morning: each seller sets today's stock from its forecast of demand.
+void stock_sellers(EcosystemState& state);
+// Phase 3 for sellers: new sellers enter the pool's free rows and join the
+// most attractive platform; listed sellers may also join a second platform.
+void run_seller_entry(EcosystemState& state);
+// Phase 6: costs, moving sums, price competition, imitation (Fermi rule),
+// exit when broke or after sustained losses.
+void update_sellers(EcosystemState& state);
+// Takes a seller out: repays or defaults its loan, settles its cash.
+void retire_seller(EcosystemState& state, SellerId seller, const char* why);
+
+}  // namespace mercator

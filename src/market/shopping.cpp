@@ -1,0 +1,179 @@
+#include "market/shopping.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/random_stream.hpp"
+#include "simulation/simulation_config.hpp"
+
+namespace mercator {
+namespace {
+
+constexpr double kCulturallyFar = 0.3;  // cultural distance counted as "across cultures"
+
+int draw_category(const EcosystemState& state, MarketId market, RandomStream& random) {
+  const int categories = state.catalog.categories;
+  const float* shares = &state.demand.category_demand[size_t(market) * categories];
+  double pick = random.uniform();
+  for (int c = 0; c < categories - 1; ++c) {
+    pick -= shares[c];
+    if (pick < 0) return c;
+  }
+  return categories - 1;
+}
+
+// Ranking: a slot is filled by the algorithm (a tournament on the displayed
+// score among sellers of the needed category) with probability equal to its
+// quality, else by an unranked pick from the whole catalogue.
+SellerId fill_slot(const EcosystemState& state, int platform, int category, int tournament,
+                   bool tiers, RandomStream& random) {
+  const auto& relevant = state.catalog.in_category(platform, category);
+  const auto& everything = state.catalog.all_listings[platform];
+  if (relevant.empty() || !random.bernoulli(state.platforms[platform].algorithm_quality)) {
+    return everything[random.below(uint32_t(everything.size()))];
+  }
+  SellerId best = relevant[random.below(uint32_t(relevant.size()))];
+  auto score = [&](SellerId seller) {
+    return state.sellers.displayed_rating[seller] + (tiers ? 0.05f * state.sellers.tier[seller] : 0.0f);
+  };
+  for (int k = 1; k < tournament; ++k) {
+    const SellerId rival = relevant[random.below(uint32_t(relevant.size()))];
+    if (score(rival) > score(best)) best = rival;
+  }
+  return best;
+}
+
+int pick_platform(const EcosystemState& state, BuyerId buyer, MarketId market, RandomStream& random) {
+  int options[kMaxPlatforms];
+  int count = 0;
+  for (int platform = 0; platform < state.platform_count(); ++platform) {
+    const PlatformState& owner = state.platforms[platform];
+    if (state.buyers.state(buyer, platform) != Adoption::Active) continue;
+    if (!owner.present[market] || owner.banned[market]) continue;
+    if (state.catalog.all_listings[platform].empty()) continue;
+    options[count++] = platform;
+  }
+  if (count == 0) return -1;
+  return options[count == 1 ? 0 : random.below(uint32_t(count))];
+}
+
+double channel_boost(const EcosystemState& state, int platform) {
+  if (!state.policy.innovation) return 1.0;
+  const int channels = std::popcount(state.platforms[platform].channels);
+  return 1.0 + state.config->mechanisms.innovation.channel_session_boost * channels;
+}
+
+void shop_in_market(EcosystemState& state, MarketId market, std::vector<Order>& purchases) {
+  const SimulationConfig& config = *state.config;
+  const BuyerConfig& buyer_config = config.buyers;
+  const BuyerTable& buyers = state.buyers;
+  MarketTally& tally = state.tally.markets[market];
+  const BuyerId first = buyers.market_first[market];
+  const uint32_t size = buyers.market_end[market] - first;
+  double max_boost = 1.0;
+  for (int platform = 0; platform < state.platform_count(); ++platform) {
+    max_boost = std::max(max_boost, channel_boost(state, platform));
+  }
+  const int slots = static_cast<int>(std::min<int64_t>(buyer_config.consideration_set_size, 64));
+  const int tournament = state.policy.reputation
+                             ? static_cast<int>(config.mechanisms.reputation.tournament_size)
+                             : 1;
+  // Poorer markets weigh price more (income index 1 = the richest market).
+  const double income_price_factor = 1.0 / (0.3 + 0.7 * state.world->market(market).income_index);
+
+  RandomStream random(state.seed, Purpose::Shopping, state.day, market);
+  const uint64_t picks = random.poisson(size * buyer_config.sessions_per_day *
+                                        state.demand.session_multiplier[market] * max_boost);
+  Quote quotes[64];
+  double utilities[64];
+  for (uint64_t k = 0; k < picks; ++k) {
+    const BuyerId buyer = first + random.below(size);
+    const int platform = pick_platform(state, buyer, market, random);
+    if (platform < 0) continue;
+    if (random.uniform() * max_boost >= channel_boost(state, platform)) continue;
+    const PlatformState& owner = state.platforms[platform];
+    const int category = draw_category(state, market, random);
+    const bool tiers = config.platforms[platform].seller_tiers;
+    const ChoiceWeights weights{buyer_config.price_weight * income_price_factor *
+                                    buyers.price_sensitivity[buyer],
+                                buyer_config.rating_weight, buyer_config.speed_weight,
+                                buyer_config.culture_weight, buyer_config.mismatch_penalty};
+    bool far_option = false;
+    for (int slot = 0; slot < slots; ++slot) {
+      const SellerId seller = fill_slot(state, platform, category, tournament, tiers, random);
+      quotes[slot] = quote(state, seller, platform, market);
+      quotes[slot].offer.matches_need = state.sellers.category[seller] == category;
+      utilities[slot] = offer_utility(quotes[slot].offer, weights);
+      far_option |= state.world->cultural_distance(state.sellers.home[seller], market) > kCulturallyFar;
+    }
+    const double trust = owner.trust[market];
+    const double outside = buyer_config.outside_option + buyer_config.distrust_weight * (1.0 - trust);
+    const int chosen = choose_offer(std::span<const double>(utilities, slots), outside, random.uniform());
+    tally.sessions += 1;
+    tally.cross_culture_sessions += far_option;
+    if (chosen < 0) continue;
+    Order order = quotes[chosen].terms;
+    order.buyer = buyer;
+    tally.matched_sessions += 1;
+    tally.cross_culture_matched +=
+        state.world->cultural_distance(order.seller_market, market) > kCulturallyFar;
+    purchases.push_back(order);
+  }
+}
+
+}  // namespace
+
+Quote quote(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market) {
+  const SellerTable& sellers = state.sellers;
+  const PlatformState& owner = state.platforms[platform];
+  const World& world = *state.world;
+  const SimulationConfig& config = *state.config;
+  const MarketId home = sellers.home[seller];
+  auto mode = static_cast<LogisticsMode>(sellers.logistics_mode[seller]);
+  // A warehouse seller ships from stock in the buyer's market when the
+  // platform has a warehouse there, otherwise from home by economy post.
+  const bool from_warehouse = mode == LogisticsMode::Warehouse && owner.has_warehouse[buyer_market];
+  if (mode == LogisticsMode::Warehouse && !from_warehouse) mode = LogisticsMode::Economy;
+  const MarketId origin = from_warehouse ? buyer_market : home;
+  const Lane& lane = world.lane(origin, buyer_market);
+  const bool contracted = sellers.contracted[seller] && state.policy.contracts;
+
+  const double price = sellers.unit_cost[seller] * (1.0 + sellers.markup[seller]);
+  const int carrier = static_cast<int>(mode);
+  double shipping = lane.cost_usd * state.carriers.cost_factor[carrier];
+  if (contracted) shipping *= 1.0 - config.mechanisms.contracts.cost_discount;
+  const bool cross_border = home != buyer_market;
+  const double duty = cross_border && price > lane.de_minimis_usd ? lane.tariff * price : 0.0;
+  const double days = lane.transit_days_median * state.carriers.time_factor[carrier] *
+                      state.carriers.congestion[carrier];
+
+  Quote result;
+  result.offer.landed_price = price + shipping + duty;
+  result.offer.rating = sellers.displayed_rating[seller];
+  result.offer.delivery_days = days;
+  result.offer.cultural_gap = world.cultural_distance(home, buyer_market) *
+                              (1.0 - owner.localization[buyer_market]);
+  Order& terms = result.terms;
+  terms.seller = seller;
+  terms.platform = static_cast<uint8_t>(platform);
+  terms.quality = sellers.quality[seller];
+  terms.mode = static_cast<uint8_t>(mode);
+  terms.buyer_market = buyer_market;
+  terms.seller_market = home;
+  terms.price = to_money(price);
+  terms.shipping = to_money(shipping);
+  terms.duty = to_money(duty);
+  terms.promised_days = static_cast<float>(days);
+  terms.sale_day = state.day;
+  return result;
+}
+
+std::vector<std::vector<Order>> run_shopping(EcosystemState& state) {
+  std::vector<std::vector<Order>> purchases(state.market_count());
+  state.pool->parallel_for(state.market_count(), [&](size_t market, unsigned) {
+    shop_in_market(state, static_cast<MarketId>(market), purchases[market]);
+  });
+  return purchases;
+}
+
+}  // namespace mercator

@@ -1,0 +1,23 @@
+#pragma once
+#include <vector>
+
+#include "market/choice.hpp"
+#include "market/ecosystem_state.hpp"
+
+namespace mercator {
+
+// Phase 4: active buyers open sessions, the platform ranks a consideration
+// set, the buyer chooses by logit or leaves. Runs in parallel by market,
+// reading seller state as it was this morning; returns today's purchases
+// per market, in session order (not yet paid or shipped).
+std::vector<std::vector<Order>> run_shopping(EcosystemState& state);
+
+// The offer a seller makes to a buyer in a market on a platform, and the
+// order terms behind it (price, shipping, duty, expected days, mode).
+struct Quote {
+  Offer offer;
+  Order terms;
+};
+Quote quote(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market);
+
+}  // namespace mercator

@@ -1,0 +1,62 @@
+// Innovation: the platform's algorithm learns from accumulated order data
+// with diminishing returns, q = q_max - (q_max - q_0) exp(-data / scale);
+// R&D spending brings new monetization channels (festivals, live commerce,
+// mobile payment, pre-sale), which raise shopping sessions. Dated
+// `innovation` events bring channels too. Off: the algorithm stays at q_0
+// and no channel arrives.
+#include <cmath>
+
+#include "core/random_stream.hpp"
+#include "mechanisms/mechanism.hpp"
+#include "mechanisms/mechanism_set.hpp"
+#include "simulation/simulation_config.hpp"
+
+namespace mercator {
+namespace {
+
+constexpr int kChannels = 4;
+constexpr double kChannelArrivalPerDay = 1.0 / (3.0 * 365.0);  // about one new channel in three years
+constexpr const char* kChannelNames[kChannels] = {"festival", "live_commerce", "mobile_payment", "presale"};
+
+class Innovation final : public Mechanism {
+ public:
+  explicit Innovation(const InnovationConfig& config) : config_(config) {}
+  std::string_view name() const override { return "innovation"; }
+  void on_setup(EcosystemState& state) override { state.policy.innovation = true; }
+
+  void on_settle(EcosystemState& state, std::span<const Order> new_orders, std::span<const Order>) override {
+    for (const Order& order : new_orders) state.platforms[order.platform].data_orders += 1;
+  }
+
+  void on_govern(EcosystemState& state) override {
+    for (int platform = 0; platform < state.platform_count(); ++platform) {
+      PlatformState& owner = state.platforms[platform];
+      if (state.day < owner.launch_day) continue;
+      const PlatformConfig& platform_config = state.config->platforms[platform];
+      if (config_.learning_enabled > 0) {
+        const double q0 = platform_config.algorithm_quality_initial;
+        const double q_max = platform_config.algorithm_quality_max;
+        owner.algorithm_quality = q_max - (q_max - q0) * std::exp(-owner.data_orders / platform_config.data_scale_orders);
+      }
+      state.ledger.transfer(owner.account, state.suppliers_account, to_money(config_.rd_cost_usd_per_day),
+                            Reason::PlatformCost);
+      RandomStream random(state.seed, Purpose::Innovation, state.day, platform);
+      if (std::popcount(owner.channels) < kChannels && random.bernoulli(kChannelArrivalPerDay)) {
+        const int channel = std::countr_one(unsigned(owner.channels));
+        owner.channels |= uint8_t(1u << channel);
+        state.log_event("ALL", owner.name, "innovation", kChannelNames[channel]);
+      }
+    }
+  }
+
+ private:
+  const InnovationConfig& config_;
+};
+
+}  // namespace
+
+std::unique_ptr<Mechanism> make_innovation(const SimulationConfig& config) {
+  return std::make_unique<Innovation>(config.mechanisms.innovation);
+}
+
+}  // namespace mercator

@@ -1,0 +1,252 @@
+#include "metrics/collector.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "market/platform_decisions.hpp"
+#include "simulation/simulation_config.hpp"
+
+namespace mercator {
+namespace {
+
+// Everything additive about a market today; ratios are derived from sums so
+// the global row is computed exactly like a market's.
+struct MarketSums {
+  MarketTally tally;
+  double buyers = 0, aware = 0, active = 0, churned = 0;
+  double sellers_active = 0, sellers_young = 0, sellers_counterfeit = 0, sellers_business = 0;
+  double sellers_branded = 0;
+  double seller_sales = 0, seller_sales_squares = 0, top_share_sales = 0;
+  double creators_active = 0, service_providers = 0;
+  double markets_present = 0;  // platform-markets with presence
+  double localization = 0, trust = 0, presence_weight = 0;
+  double contracted = 0, warehouse = 0, trained = 0, outsourced = 0;
+  double credit_score = 0, loans_outstanding = 0, penalty_points = 0, tiered = 0;
+  double seller_cash = 0;
+};
+
+void add_tally(MarketTally& into, const MarketTally& from) {
+  constexpr size_t fields = sizeof(MarketTally) / sizeof(double);
+  auto* target = reinterpret_cast<double*>(&into);
+  const auto* source = reinterpret_cast<const double*>(&from);
+  for (size_t i = 0; i < fields; ++i) target[i] += source[i];
+}
+
+double ratio(double numerator, double denominator) { return denominator > 0 ? numerator / denominator : 0.0; }
+
+// Herfindahl index and top-20% share of seller sales (30-day), per market of the seller.
+void concentration(const EcosystemState& state, std::vector<MarketSums>& sums) {
+  const SellerTable& sellers = state.sellers;
+  std::vector<std::vector<float>> sales(sums.size());
+  for (SellerId s = 0; s < sellers.size(); ++s) {
+    if (!sellers.alive[s] || sellers.orders_30d[s] <= 0) continue;
+    sales[sellers.home[s]].push_back(sellers.orders_30d[s]);
+    sales.back().push_back(sellers.orders_30d[s]);
+  }
+  for (size_t m = 0; m < sums.size(); ++m) {
+    auto& list = sales[m];
+    const double total = std::accumulate(list.begin(), list.end(), 0.0);
+    if (total <= 0) continue;
+    double squares = 0;
+    for (float value : list) squares += (value / total) * (value / total);
+    std::sort(list.begin(), list.end(), std::greater<float>());
+    const size_t top = std::max<size_t>(1, list.size() / 5);
+    sums[m].seller_sales = total;
+    sums[m].seller_sales_squares = squares;
+    sums[m].top_share_sales = std::accumulate(list.begin(), list.begin() + top, 0.0) / total;
+  }
+}
+
+std::vector<MarketSums> gather(const EcosystemState& state) {
+  const size_t markets = state.market_count();
+  std::vector<MarketSums> sums(markets + 1);
+  for (size_t m = 0; m < markets; ++m) sums[m].tally = state.tally.markets[m];
+  const BuyerTable& buyers = state.buyers;
+  for (MarketId m = 0; m < markets; ++m) {
+    MarketSums& row = sums[m];
+    row.buyers = buyers.market_end[m] - buyers.market_first[m];
+    row.aware = state.buyer_counts[m].aware;
+    row.active = state.buyer_counts[m].active;
+    row.churned = state.buyer_counts[m].churned;
+  }
+  const SellerTable& sellers = state.sellers;
+  for (SellerId s = 0; s < sellers.size(); ++s) {
+    if (!sellers.alive[s]) continue;
+    MarketSums& row = sums[sellers.home[s]];
+    row.sellers_active += 1;
+    row.sellers_young += state.day - sellers.entry_day[s] < 365;
+    row.sellers_counterfeit += sellers.quality[s] == uint8_t(GoodsQuality::Counterfeit);
+    row.sellers_business += sellers.is_business[s];
+    row.sellers_branded += sellers.has_brand[s];
+    row.contracted += sellers.contracted[s];
+    row.warehouse += sellers.logistics_mode[s] == uint8_t(LogisticsMode::Warehouse);
+    row.trained += sellers.training_level[s] > 0;
+    row.outsourced += sellers.outsourced[s];
+    row.credit_score += sellers.credit_score[s];
+    row.loans_outstanding += to_dollars(sellers.loan_balance[s]);
+    row.penalty_points += sellers.penalty_points[s];
+    row.tiered += sellers.tier[s] > 0;
+    row.seller_cash += to_dollars(state.ledger.balance(sellers.account[s]));
+  }
+  for (size_t c = 0; c < state.creators.size(); ++c) sums[state.creators.market[c]].creators_active += state.creators.platform[c] != 255;
+  for (size_t p = 0; p < state.service_providers.size(); ++p) {
+    sums[state.service_providers.market[p]].service_providers += state.service_providers.alive[p];
+  }
+  for (const PlatformState& owner : state.platforms) {
+    for (MarketId m = 0; m < markets; ++m) {
+      if (!owner.present[m]) continue;
+      sums[m].markets_present += 1;
+      sums[m].localization += owner.localization[m];
+      sums[m].trust += owner.trust[m];
+      sums[m].presence_weight += 1;
+    }
+  }
+  concentration(state, sums);
+  MarketSums& all = sums[markets];
+  for (size_t m = 0; m < markets; ++m) {
+    const MarketSums& row = sums[m];
+    add_tally(all.tally, row.tally);
+    all.buyers += row.buyers; all.aware += row.aware; all.active += row.active; all.churned += row.churned;
+    all.sellers_active += row.sellers_active; all.sellers_young += row.sellers_young;
+    all.sellers_counterfeit += row.sellers_counterfeit; all.sellers_business += row.sellers_business;
+    all.sellers_branded += row.sellers_branded;
+    all.creators_active += row.creators_active; all.service_providers += row.service_providers;
+    all.markets_present += row.markets_present > 0;
+    all.localization += row.localization; all.trust += row.trust; all.presence_weight += row.presence_weight;
+    all.contracted += row.contracted; all.warehouse += row.warehouse; all.trained += row.trained;
+    all.outsourced += row.outsourced; all.credit_score += row.credit_score;
+    all.loans_outstanding += row.loans_outstanding; all.penalty_points += row.penalty_points;
+    all.tiered += row.tiered; all.seller_cash += row.seller_cash;
+  }
+  return sums;
+}
+
+struct Series {
+  const char* name;
+  double (*value)(const MarketSums&, const EcosystemState&);
+};
+
+double buyer_scale(const EcosystemState& s) { return s.buyers_per_agent; }
+double seller_scale(const EcosystemState& s) { return s.config->population.sellers_per_agent; }
+
+// One entry per column of metrics.csv.
+const Series kSeries[] = {
+    {"buyers_aware", [](const MarketSums& r, const EcosystemState& s) { return r.aware * buyer_scale(s); }},
+    {"buyers_active", [](const MarketSums& r, const EcosystemState& s) { return r.active * buyer_scale(s); }},
+    {"buyers_churned", [](const MarketSums& r, const EcosystemState& s) { return r.churned * buyer_scale(s); }},
+    {"penetration", [](const MarketSums& r, const EcosystemState&) { return ratio(r.active, r.buyers); }},
+    {"adoptions", [](const MarketSums& r, const EcosystemState& s) { return r.tally.adoptions * buyer_scale(s); }},
+    {"churns", [](const MarketSums& r, const EcosystemState& s) { return r.tally.churns * buyer_scale(s); }},
+    {"sellers_active", [](const MarketSums& r, const EcosystemState& s) { return r.sellers_active * seller_scale(s); }},
+    {"sellers_entered", [](const MarketSums& r, const EcosystemState& s) { return r.tally.seller_entries * seller_scale(s); }},
+    {"sellers_exited", [](const MarketSums& r, const EcosystemState& s) { return r.tally.seller_exits * seller_scale(s); }},
+    {"young_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_young, r.sellers_active); }},
+    {"counterfeit_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_counterfeit, r.sellers_active); }},
+    {"business_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_business, r.sellers_active); }},
+    {"brand_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_branded, r.sellers_active); }},
+    {"creators_active", [](const MarketSums& r, const EcosystemState&) { return r.creators_active; }},
+    {"service_providers", [](const MarketSums& r, const EcosystemState&) { return r.service_providers; }},
+    {"sessions", [](const MarketSums& r, const EcosystemState& s) { return r.tally.sessions * buyer_scale(s); }},
+    {"match_rate", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.matched_sessions, r.tally.sessions); }},
+    {"cross_culture_match_rate", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.cross_culture_matched, r.tally.cross_culture_sessions); }},
+    {"orders", [](const MarketSums& r, const EcosystemState& s) { return r.tally.orders * buyer_scale(s); }},
+    {"orders_cross_border", [](const MarketSums& r, const EcosystemState& s) { return r.tally.cross_border_orders * buyer_scale(s); }},
+    {"gmv_usd", [](const MarketSums& r, const EcosystemState& s) { return r.tally.gmv * buyer_scale(s); }},
+    {"gmv_domestic_usd", [](const MarketSums& r, const EcosystemState& s) { return (r.tally.gmv - r.tally.gmv_cross_border) * buyer_scale(s); }},
+    {"gmv_cross_border_usd", [](const MarketSums& r, const EcosystemState& s) { return r.tally.gmv_cross_border * buyer_scale(s); }},
+    {"mean_price_usd", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.gmv, r.tally.orders); }},
+    {"counterfeit_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.counterfeit_orders, r.tally.orders); }},
+    {"poor_quality_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.poor_orders, r.tally.orders); }},
+    {"cancelled_orders", [](const MarketSums& r, const EcosystemState& s) { return r.tally.cancelled_orders * buyer_scale(s); }},
+    {"settled_orders", [](const MarketSums& r, const EcosystemState& s) { return r.tally.settled_orders * buyer_scale(s); }},
+    {"satisfaction_rate", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.happy_orders, r.tally.delivered_orders); }},
+    {"dispute_rate", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.disputes, r.tally.settled_orders); }},
+    {"refund_rate", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.refunded_orders, r.tally.settled_orders); }},
+    {"refunds_usd", [](const MarketSums& r, const EcosystemState& s) { return r.tally.refunds * buyer_scale(s); }},
+    {"good_rating_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.ratings_good, r.tally.ratings_good + r.tally.ratings_medium + r.tally.ratings_poor); }},
+    {"store_score", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.store_score_sum, r.tally.delivered_orders); }},
+    {"delivery_days", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.delivery_days, r.tally.delivered_orders); }},
+    {"lost_parcels", [](const MarketSums& r, const EcosystemState& s) { return r.tally.lost_parcels * buyer_scale(s); }},
+    {"seized_parcels", [](const MarketSums& r, const EcosystemState& s) { return r.tally.seized_parcels * buyer_scale(s); }},
+    {"shipping_usd", [](const MarketSums& r, const EcosystemState& s) { return r.tally.shipping_paid * buyer_scale(s); }},
+    {"duty_usd", [](const MarketSums& r, const EcosystemState& s) { return r.tally.duty_paid * buyer_scale(s); }},
+    {"seller_hhi", [](const MarketSums& r, const EcosystemState&) { return r.seller_sales_squares; }},
+    {"top20_sales_share", [](const MarketSums& r, const EcosystemState&) { return r.top_share_sales; }},
+    {"violations_detected", [](const MarketSums& r, const EcosystemState& s) { return r.tally.violations_detected * seller_scale(s); }},
+    {"delistings", [](const MarketSums& r, const EcosystemState& s) { return r.tally.delistings * seller_scale(s); }},
+    {"mean_penalty_points", [](const MarketSums& r, const EcosystemState&) { return ratio(r.penalty_points, r.sellers_active); }},
+    {"loans_issued", [](const MarketSums& r, const EcosystemState& s) { return r.tally.loans_issued * seller_scale(s); }},
+    {"loan_amount_usd", [](const MarketSums& r, const EcosystemState& s) { return r.tally.loan_amount * seller_scale(s); }},
+    {"loan_defaults", [](const MarketSums& r, const EcosystemState& s) { return r.tally.loan_defaults * seller_scale(s); }},
+    {"loans_outstanding_usd", [](const MarketSums& r, const EcosystemState& s) { return r.loans_outstanding * seller_scale(s); }},
+    {"mean_credit_score", [](const MarketSums& r, const EcosystemState&) { return ratio(r.credit_score, r.sellers_active); }},
+    {"contracted_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.contracted, r.sellers_active); }},
+    {"warehouse_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.warehouse, r.sellers_active); }},
+    {"trained_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.trained, r.sellers_active); }},
+    {"outsourcing_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.outsourced, r.sellers_active); }},
+    {"tiered_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tiered, r.sellers_active); }},
+    {"seller_cash_usd", [](const MarketSums& r, const EcosystemState& s) { return r.seller_cash * seller_scale(s); }},
+    {"creator_sales", [](const MarketSums& r, const EcosystemState& s) { return r.tally.creator_sales * buyer_scale(s); }},
+    {"platform_presence", [](const MarketSums& r, const EcosystemState&) { return r.markets_present; }},
+    {"localization", [](const MarketSums& r, const EcosystemState&) { return ratio(r.localization, r.presence_weight); }},
+    {"trust", [](const MarketSums& r, const EcosystemState&) { return ratio(r.trust, r.presence_weight); }},
+    {"jobs", [](const MarketSums& r, const EcosystemState& s) { return r.sellers_active * seller_scale(s) * s.config->population.jobs_per_store; }},
+};
+
+}  // namespace
+
+const std::vector<std::string>& series_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> list;
+    for (const Series& series : kSeries) list.emplace_back(series.name);
+    // Platform-wide series, identical in every row of a day.
+    for (const char* name : {"algorithm_quality", "platform_revenue_usd", "platform_profit_usd",
+                             "escrow_held_usd", "monetization_channels", "complementor_types",
+                             "international_stage", "ledger_balanced"}) {
+      list.emplace_back(name);
+    }
+    return list;
+  }();
+  return names;
+}
+
+void collect_metrics(const EcosystemState& state, MetricsTable& table) {
+  const std::vector<MarketSums> sums = gather(state);
+  // Platform-wide figures (all platforms together; the first platform's stage).
+  double quality = 0, channels = 0;
+  Money platform_cash = 0, escrow = 0;
+  for (const PlatformState& owner : state.platforms) {
+    quality += owner.algorithm_quality / state.platforms.size();
+    channels = std::max<double>(channels, std::popcount(owner.channels));
+    platform_cash += state.ledger.balance(owner.account);
+    escrow += state.ledger.balance(owner.escrow_account);
+  }
+  const Ledger& ledger = state.ledger;
+  const double revenue = to_dollars(ledger.flow(Reason::Commission) + ledger.flow(Reason::PlatformFee) +
+                                    ledger.flow(Reason::Penalty) + ledger.flow(Reason::Advertising)) *
+                         state.buyers_per_agent;
+  double complementors = 1;  // sellers
+  complementors += sums.back().creators_active > 0;
+  complementors += sums.back().service_providers > 0;
+  complementors += sums.back().warehouse > 0;
+  complementors += state.lender.loans_issued > 0;
+  complementors += sums.back().contracted > 0;
+  const double platform_wide[] = {quality,
+                                  revenue,
+                                  to_dollars(platform_cash) * state.buyers_per_agent,
+                                  to_dollars(escrow) * state.buyers_per_agent,
+                                  channels,
+                                  complementors,
+                                  state.platforms.empty() ? 0.0 : double(state.platforms[0].stage),
+                                  ledger.balanced() ? 1.0 : 0.0};
+  for (size_t m = 0; m < sums.size(); ++m) {
+    table.row_day.push_back(state.day);
+    table.row_market.push_back(static_cast<uint16_t>(m));
+    for (const Series& series : kSeries) table.values.push_back(series.value(sums[m], state));
+    for (double value : platform_wide) table.values.push_back(value);
+  }
+  table.day_dates.push_back(state.today.iso());
+}
+
+}  // namespace mercator

@@ -1,0 +1,90 @@
+#include "metrics/run_summary.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/ledger.hpp"
+
+namespace mercator {
+namespace {
+
+// Sum of a series over the last `days` days in one market row.
+double sum_last(const MetricsTable& table, size_t market, const char* series, int days) {
+  const int index = table.series_index(series);
+  const size_t markets = table.market_codes.size();
+  const size_t rows = table.row_count();
+  double total = 0;
+  for (size_t row = rows >= markets * days ? rows - markets * days : 0; row < rows; ++row) {
+    if (table.row_market[row] == market) total += table.value(row, index);
+  }
+  return total;
+}
+
+double last_value(const MetricsTable& table, size_t market, const char* series) {
+  const size_t markets = table.market_codes.size();
+  if (table.row_count() < markets) return 0;
+  return table.value(table.row_count() - markets + market, table.series_index(series));
+}
+
+}  // namespace
+
+std::string summarize_run(const EcosystemState& state, const RunResults& results) {
+  const MetricsTable& table = results.metrics;
+  const size_t global = table.market_codes.size() - 1;
+  const int year = 365;
+  nlohmann::ordered_json summary;
+  nlohmann::ordered_json final_block;
+  final_block["last_date"] = table.day_dates.empty() ? "" : table.day_dates.back();
+  final_block["gmv_last_year_usd"] = sum_last(table, global, "gmv_usd", year);
+  final_block["cross_border_gmv_last_year_usd"] = sum_last(table, global, "gmv_cross_border_usd", year);
+  final_block["orders_last_year"] = sum_last(table, global, "orders", year);
+  final_block["active_buyers"] = last_value(table, global, "buyers_active");
+  final_block["active_sellers"] = last_value(table, global, "sellers_active");
+  const double orders = sum_last(table, global, "orders", year);
+  double counterfeit = 0;
+  for (size_t m = 0; m < global; ++m) {
+    // Counterfeit orders = share x orders, summed over markets and days.
+    const int share = table.series_index("counterfeit_share");
+    const int count = table.series_index("orders");
+    const size_t rows = table.row_count();
+    for (size_t row = rows >= table.market_codes.size() * year ? rows - table.market_codes.size() * year : 0;
+         row < rows; ++row) {
+      if (table.row_market[row] == m) counterfeit += table.value(row, share) * table.value(row, count);
+    }
+  }
+  final_block["counterfeit_share_last_year"] = orders > 0 ? counterfeit / orders : 0.0;
+  final_block["dispute_rate"] = last_value(table, global, "dispute_rate");
+  final_block["markets_with_presence"] = last_value(table, global, "platform_presence");
+  std::vector<std::pair<double, std::string>> markets;
+  for (size_t m = 0; m < global; ++m) markets.emplace_back(sum_last(table, m, "gmv_usd", year), table.market_codes[m]);
+  std::sort(markets.begin(), markets.end(), std::greater<>());
+  std::string top;
+  for (size_t k = 0; k < std::min<size_t>(5, markets.size()); ++k) top += (k ? ", " : "") + markets[k].second;
+  final_block["top_markets_by_gmv"] = top;
+  summary["final"] = final_block;
+
+  nlohmann::ordered_json flows;
+  for (size_t reason = 0; reason < size_t(Reason::Count); ++reason) {
+    flows[std::string(reason_name(Reason(reason)))] = to_dollars(state.ledger.flow(Reason(reason)));
+  }
+  summary["ledger_flows_agent_usd"] = flows;
+  summary["ledger_balanced"] = state.ledger.balanced();
+  summary["lender"] = {{"loans_issued", state.lender.loans_issued},
+                       {"loans_repaid", state.lender.loans_repaid},
+                       {"loans_defaulted", state.lender.loans_defaulted}};
+  summary["buyers_per_agent"] = results.buyers_per_agent;
+  summary["sellers_per_agent"] = results.sellers_per_agent;
+  summary["days"] = state.total_days;
+  nlohmann::ordered_json platforms = nlohmann::ordered_json::array();
+  for (const PlatformState& owner : state.platforms) {
+    platforms.push_back({{"name", owner.name},
+                         {"algorithm_quality", owner.algorithm_quality},
+                         {"active_buyers_agents", owner.active_buyers},
+                         {"member_sellers_agents", owner.member_sellers},
+                         {"international_stage", int(owner.stage)}});
+  }
+  summary["platforms"] = platforms;
+  return summary.dump(2);
+}
+
+}  // namespace mercator

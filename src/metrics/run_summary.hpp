@@ -1,0 +1,14 @@
+#pragma once
+#include <string>
+
+#include "market/ecosystem_state.hpp"
+#include "metrics/run_results.hpp"
+
+namespace mercator {
+
+// summary.json: the last year's totals and the final state, the ledger's
+// flows by reason, and the top markets by GMV. The "final" block is what
+// `mercator run` prints.
+std::string summarize_run(const EcosystemState& state, const RunResults& results);
+
+}  // namespace mercator

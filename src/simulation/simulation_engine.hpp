@@ -1,0 +1,41 @@
+#pragma once
+// The day loop: runs the phases of MODEL.md section 3 in order, calling the
+// enabled mechanisms' hooks at each, and records the day's metrics.
+#include <memory>
+#include <vector>
+
+#include "core/thread_pool.hpp"
+#include "market/ecosystem_state.hpp"
+#include "mechanisms/mechanism.hpp"
+#include "metrics/run_results.hpp"
+#include "simulation/simulation_config.hpp"
+
+namespace mercator {
+
+class SimulationEngine {
+ public:
+  SimulationEngine(const SimulationConfig& config, unsigned threads);
+  bool step();
+  const RunResults& results() const { return results_; }
+  int32_t total_days() const { return state_.total_days; }
+  const EcosystemState& state() const { return state_; }
+
+ private:
+  void install_mechanisms();
+  void count_buyers();
+  void check_books() const;
+  void finish();
+  template <class Hook>
+  void each_mechanism(Hook hook) {
+    for (auto& mechanism : mechanisms_) hook(*mechanism);
+  }
+
+  SimulationConfig config_;  // live: scheduled `set` events change it
+  ThreadPool pool_;
+  EcosystemState state_;
+  std::vector<std::unique_ptr<Mechanism>> mechanisms_;
+  RunResults results_;
+  bool finished_ = false;
+};
+
+}  // namespace mercator
