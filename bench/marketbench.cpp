@@ -43,9 +43,9 @@ RunResult run_once(const mb::Config& config, ThreadPool& pool) {
   RunResult result;
   result.seed = config.seed;
   const auto start = std::chrono::steady_clock::now();
-  mb::Market market(config, pool);
+  mb::Model model(config, pool);
   for (uint32_t step = 0; step < config.steps; ++step) {
-    result.last = market.step();
+    result.last = model.step();
     result.sessions += result.last.purchases;  // every shopper buys exactly one unit
   }
   result.wall_seconds =

@@ -1,10 +1,11 @@
 // Assigning one parameter by its dotted key, as --set and scheduled `set`
 // events do.
-#include <string>
+#include "core/parameter_assignment.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/parameter_assignment.hpp"
+#include <string>
+
 #include "simulation/simulation_config.hpp"
 
 namespace mercator {
@@ -17,7 +18,8 @@ ParameterWalk walk(SimulationConfig& config) {
 TEST(ParameterAssignment, AssignsTomlValuesByFullKey) {
   SimulationConfig config;
   std::string error;
-  EXPECT_TRUE(assign_parameter(walk(config), "platforms.0.commission_rate", "0.08", error)) << error;
+  EXPECT_TRUE(assign_parameter(walk(config), "platforms.0.commission_rate", "0.08", error))
+      << error;
   EXPECT_TRUE(assign_parameter(walk(config), "run.seed", "42", error)) << error;
   EXPECT_TRUE(assign_parameter(walk(config), "mechanisms.escrow.enabled", "false", error)) << error;
   EXPECT_TRUE(assign_parameter(walk(config), "world.markets", "[\"CN\", \"US\"]", error)) << error;
@@ -32,7 +34,8 @@ TEST(ParameterAssignment, AssignsTomlValuesByFullKey) {
 TEST(ParameterAssignment, StringsMayGoWithoutQuotes) {
   SimulationConfig config;
   std::string error;
-  EXPECT_TRUE(assign_parameter(walk(config), "platforms.0.admission", "business_only", error)) << error;
+  EXPECT_TRUE(assign_parameter(walk(config), "platforms.0.admission", "business_only", error))
+      << error;
   EXPECT_TRUE(assign_parameter(walk(config), "run.name", "2024", error)) << error;
   EXPECT_TRUE(assign_parameter(walk(config), "platforms.0.name", "\"quoted\"", error)) << error;
   EXPECT_EQ(config.platforms[0].admission, "business_only");
@@ -44,12 +47,13 @@ TEST(ParameterAssignment, BadValuesChangeNothing) {
   SimulationConfig config;
   std::string error;
   EXPECT_FALSE(assign_parameter(walk(config), "platforms.0.commission_rate", "1.5", error));
-  EXPECT_EQ(error, "key 'platforms.0.commission_rate' = 1.5: out of range; expected real in [0, 1]");
+  EXPECT_EQ(error,
+            "key 'platforms.0.commission_rate' = 1.5: out of range; expected real in [0, 1]");
   EXPECT_FALSE(assign_parameter(walk(config), "run.seed", "many", error));
   EXPECT_EQ(error.rfind("key 'run.seed' = many: not a TOML value", 0), 0u) << error;
   EXPECT_FALSE(assign_parameter(walk(config), "platforms.0.kind", "shop", error));
   EXPECT_FALSE(assign_parameter(walk(config), "run.start_date", "2019-02-30", error));
-  EXPECT_EQ(error, "key 'run.start_date' = \"2019-02-30\": invalid date; expected date YYYY-MM-DD");
+  EXPECT_EQ(error, "key 'run.start_date' = 2019-02-30: invalid date; expected date YYYY-MM-DD");
   EXPECT_DOUBLE_EQ(config.platforms[0].commission_rate, PlatformConfig{}.commission_rate);
   EXPECT_EQ(config.run.seed, RunConfig{}.seed);
 }

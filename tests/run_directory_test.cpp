@@ -1,14 +1,13 @@
 // Run directories appear whole or not at all.
+#include "io/run_directory.hpp"
+
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-
-#include <gtest/gtest.h>
-
-#include "io/run_directory.hpp"
 
 namespace mercator {
 namespace {
@@ -31,7 +30,8 @@ RunResults small_results(double gmv) {
   metrics.row_day = {0, 0, 1, 1};
   metrics.row_market = {0, 1, 0, 1};
   metrics.values = {gmv, gmv, 0.1, 0.1, 1e20, 1e20, 3, 3};
-  results.events.push_back(EventRecord{1, "2010-01-02", "CN", "platform", "festival", "11.11, \"big\""});
+  results.events.push_back(
+      EventRecord{1, "2010-01-02", "CN", "platform", "festival", "11.11, \"big\""});
   results.summary_json = R"({"final": {"gmv_usd": 12.5}})";
   return results;
 }
@@ -54,7 +54,9 @@ class RunDirectoryTest : public ::testing::Test {
     return std::distance(fs::directory_iterator(out_.parent_path()), fs::directory_iterator());
   }
 
-  RunManifest manifest() const { return RunManifest{"scenarios/demo.toml", R"({"run": {"seed": 3}})", 3, 2}; }
+  RunManifest manifest() const {
+    return RunManifest{"scenarios/demo.toml", R"({"run": {"seed": 3}})", 3, 2};
+  }
 
   fs::path root_;
   fs::path out_;

@@ -1,14 +1,13 @@
 // The scenario loader: every class of bad input is reported with the file,
 // line, column and key; good input resolves to the expected config.
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "mercator/scenario.hpp"
 
@@ -123,8 +122,8 @@ TEST_F(ScenarioLoaderTest, UnknownEventType) {
   const std::string path =
       write("event.toml", "[[events]]\ndate = \"2012-11-11\"\ntype = \"parade\"\n");
   const std::string problem = only_problem(path);
-  EXPECT_EQ(problem.rfind(path + ":3:8: key 'events.0.type' = \"parade\": not one of the choices", 0),
-            0u)
+  EXPECT_EQ(
+      problem.rfind(path + ":3:8: key 'events.0.type' = \"parade\": not one of the choices", 0), 0u)
       << problem;
 }
 
@@ -177,8 +176,8 @@ TEST_F(ScenarioLoaderTest, MissingInclude) {
 }
 
 TEST_F(ScenarioLoaderTest, EveryProblemIsReportedAtOnce) {
-  const std::string path = write("many.toml",
-                                 "[run]\nseed = -1\nnmae = \"x\"\n[[platforms]]\nkind = 3\n");
+  const std::string path =
+      write("many.toml", "[run]\nseed = -1\nnmae = \"x\"\n[[platforms]]\nkind = 3\n");
   const std::vector<ScenarioProblem> problems = problems_of(path, {"run.start_date=soon"});
   ASSERT_EQ(problems.size(), 4u);
   EXPECT_EQ(problems[0].key, "run.seed");
@@ -207,8 +206,8 @@ TEST_F(ScenarioLoaderTest, IncludingFileOverridesItsBase) {
   write("base.toml",
         "[run]\nname = \"base\"\nseed = 5\n[[platforms]]\nname = \"a\"\n[[platforms]]\nname = "
         "\"b\"\n");
-  const std::string path =
-      write("child.toml", "include = \"base.toml\"\n[run]\nseed = 7\n[[platforms]]\nname = \"c\"\n");
+  const std::string path = write(
+      "child.toml", "include = \"base.toml\"\n[run]\nseed = 7\n[[platforms]]\nname = \"c\"\n");
   const Scenario scenario = load_scenario(path);
   EXPECT_EQ(scenario.config.run.name, "base");
   EXPECT_EQ(scenario.config.run.seed, 7);
@@ -244,8 +243,7 @@ TEST_F(ScenarioLoaderTest, PlatformsArray) {
   EXPECT_EQ(scenario.config.platforms[0].name, "express");
   EXPECT_DOUBLE_EQ(scenario.config.platforms[0].commission_rate, 0.08);
   EXPECT_EQ(scenario.config.platforms[1].kind, "content");
-  EXPECT_DOUBLE_EQ(scenario.config.platforms[1].commission_rate,
-                   PlatformConfig{}.commission_rate);
+  EXPECT_DOUBLE_EQ(scenario.config.platforms[1].commission_rate, PlatformConfig{}.commission_rate);
 }
 
 TEST_F(ScenarioLoaderTest, NativeTomlDatesAreAccepted) {

@@ -8,10 +8,10 @@ void visit_adoption(ParameterVisitor& visitor, BuyerConfig& config) {
       {.key = "ad_reach_per_day",
        .unit = "per day",
        .meaning = "Bass innovation hazard p of an unaware buyer at the reference ad budget "
-                  "(40 a day) and full localization",
+                  "and full localization",
        .source = "Bass (1969); Sultan, Farley & Lehmann (1990) meta-analysis mean p ~ "
-                 "0.03 a year = 0.00008 a day; assumption: 0.0004 a day (0.15 a year), "
-                 "5x the mean, as it applies only at full user-acquisition spend",
+                 "0.03 a year = 0.00008 a day; assumption: 0.00015 a day (0.055 a year), "
+                 "about 2x the mean, as it applies at full user-acquisition spend",
        .min = 0,
        .max = 1},
       config.ad_reach_per_day);
@@ -20,15 +20,24 @@ void visit_adoption(ParameterVisitor& visitor, BuyerConfig& config) {
                 .meaning = "Bass imitation hazard q per unit share of the buyer's ties already "
                            "active",
                 .source = "Bass (1969); Sultan, Farley & Lehmann (1990) meta-analysis mean q ~ "
-                          "0.38 a year = 0.001 a day; assumption: 0.004 a day (1.46 a year), "
-                          "apps spread faster than the durables of the meta-analysis",
+                          "0.38 a year = 0.001 a day; assumption: 0.0015 a day (0.55 a year), "
+                          "online services spread faster than the durables of the meta-analysis",
                 .min = 0,
                 .max = 1},
                config.word_of_mouth_per_day);
+  visitor.real({.key = "reference_ad_budget_usd_per_day",
+                .unit = "USD per day",
+                .meaning = "Platform ad budget (agent units) at which the adoption reach equals "
+                           "ad_reach_per_day; reach scales linearly with budget / this",
+                .source = "assumption: a normalising constant so that ad_reach_per_day is the "
+                          "Bass p of a platform spending at the default budget",
+                .min = 1e-6,
+                .max = 1e12},
+               config.reference_ad_budget_usd_per_day);
   visitor.integer({.key = "ties_per_buyer",
                    .unit = "ties",
-                   .meaning = "Social ties per buyer on the word-of-mouth graph (0: no word of "
-                              "mouth)",
+                   .meaning = "Social ties per buyer on the word-of-mouth graph (0: fully mixed, "
+                              "word of mouth from the market's active share: the Bass limit)",
                    .source = "assumption: between the support clique (~5) and sympathy group "
                              "(~15) of Zhou, Sornette, Hill & Dunbar (2005)",
                    .min = 0,

@@ -7,8 +7,9 @@ namespace mercator {
 
 // Buyers: adoption (Bass on a social graph), shopping and choice (logit).
 struct BuyerConfig {
-  double ad_reach_per_day = 0.0004;       // Bass p at full ad spend and localization
-  double word_of_mouth_per_day = 0.004;   // Bass q: hazard per unit share of active ties
+  double ad_reach_per_day = 0.00015;      // Bass p at the reference ad budget and full localization
+  double reference_ad_budget_usd_per_day = 40;  // the platform ad budget at which reach is p
+  double word_of_mouth_per_day = 0.0015;  // Bass q: hazard per unit share of active ties
   int64_t ties_per_buyer = 8;
   double reactivation_factor = 0.3;       // churned buyers' hazard relative to unaware ones
   double churn_per_day = 0.0008;          // baseline hazard of an active buyer leaving

@@ -1,20 +1,19 @@
 #include "cli/cli.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "core/parameter_assignment.hpp"
 #include "io/run_directory.hpp"
@@ -77,7 +76,8 @@ class ProgressLine {
 
   static std::string clock_text(double seconds) {
     const auto whole = static_cast<long>(seconds + 0.5);
-    if (whole >= 3600) return fmt::format("{}:{:02}:{:02}", whole / 3600, whole / 60 % 60, whole % 60);
+    if (whole >= 3600)
+      return fmt::format("{}:{:02}:{:02}", whole / 3600, whole / 60 % 60, whole % 60);
     return fmt::format("{}:{:02}", whole / 60, whole % 60);
   }
 
@@ -93,7 +93,8 @@ ParameterWalk walk(SimulationConfig& config) {
 std::string path_component(std::string_view name) {
   std::string component;
   for (const char c : name) {
-    const bool safe = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+    const bool safe =
+        std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
     component += safe ? c : '_';
   }
   return component.empty() || component == "." || component == ".." ? "run" : component;
@@ -109,7 +110,8 @@ std::string json_scalar_text(const nlohmann::ordered_json& value) {
         return element.is_structured();
       })) {
     std::string text;
-    for (const auto& element : value) text += (text.empty() ? "" : ", ") + json_scalar_text(element);
+    for (const auto& element : value)
+      text += (text.empty() ? "" : ", ") + json_scalar_text(element);
     return text;
   }
   return value.dump();
@@ -137,7 +139,8 @@ int run_command(const RunOptions& options) {
   std::vector<std::string> overrides = options.overrides;
   if (options.seed) overrides.push_back(fmt::format("run.seed={}", *options.seed));
   const Scenario scenario = load_scenario(options.scenario_path, overrides);
-  const fs::path out = options.out.empty() ? default_run_directory(scenario.config.run) : fs::path(options.out);
+  const fs::path out =
+      options.out.empty() ? default_run_directory(scenario.config.run) : fs::path(options.out);
   check_run_directory_target(out);  // before the run, not after hours of it
 
   Simulation simulation(scenario.config, options.threads);
@@ -149,10 +152,10 @@ int run_command(const RunOptions& options) {
     simulation.run();
   }
   const RunResults& results = simulation.results();
-  write_run_directory(out,
-                      RunManifest{scenario.path, scenario.resolved_json, scenario.config.run.seed,
-                                  options.threads},
-                      results);
+  write_run_directory(
+      out,
+      RunManifest{scenario.path, scenario.resolved_json, scenario.config.run.seed, options.threads},
+      results);
   print_final_summary(results.summary_json);
   std::cout << "run directory: " << out.string() << "\n";
   return exit_success;
@@ -225,7 +228,8 @@ int run_cli(int argc, char** argv) {
 
   ValidateOptions validate_options;
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario without running it");
-  validate->add_option("scenario", validate_options.scenario_path, "Scenario file (TOML)")->required();
+  validate->add_option("scenario", validate_options.scenario_path, "Scenario file (TOML)")
+      ->required();
   add_overrides_option(*validate, validate_options.overrides);
 
   bool markdown = false;
@@ -239,7 +243,8 @@ int run_cli(int argc, char** argv) {
     return code == 0 ? exit_success : exit_bad_input;
   }
   if (run->parsed()) return reporting_errors([&] { return run_command(run_options); });
-  if (validate->parsed()) return reporting_errors([&] { return validate_command(validate_options); });
+  if (validate->parsed())
+    return reporting_errors([&] { return validate_command(validate_options); });
   return reporting_errors([&] { return describe_command(markdown); });
 }
 

@@ -1,10 +1,10 @@
 #include "core/parameter_assignment.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "core/calendar.hpp"
 
@@ -16,7 +16,8 @@ std::string number_text(double value) { return fmt::format("{}", value); }
 std::string range_text(const ParameterSpec& spec) {
   const bool has_min = std::isfinite(spec.min);
   const bool has_max = std::isfinite(spec.max);
-  if (has_min && has_max) return fmt::format(" in [{}, {}]", number_text(spec.min), number_text(spec.max));
+  if (has_min && has_max)
+    return fmt::format(" in [{}, {}]", number_text(spec.min), number_text(spec.max));
   if (has_min) return " >= " + number_text(spec.min);
   if (has_max) return " <= " + number_text(spec.max);
   return "";
@@ -104,24 +105,27 @@ class SingleAssignment final : public TomlReadingVisitor {
     if (full_key != key_) return nullptr;
     found_ = true;
     const bool wants_text = type == ParameterType::Text || type == ParameterType::Date;
-    if (!parsed_) return &raw_node_;
-    // Bare text is fine for strings: `--set run.name=baseline`, `run.name=2024`.
-    if (wants_text && !parsed_->is_string() && !(type == ParameterType::Date && parsed_->is_date())) {
-      return &raw_node_;
-    }
-    return parsed_;
+    if (wants_text) return text_value(type);
+    if (!parsed_) unparsable_ = true;
+    return parsed_ ? parsed_ : &raw_node_;
   }
 
-  void on_problem(const std::string&, const toml::node& node, const ValueProblem& value_problem) override {
-    std::string message = value_problem.message;
-    if (!parsed_ && &node == &raw_node_ && message == "wrong type") {
-      message = "not a TOML value (" + parse_error_ + ")";
-    }
-    problem_ = AssignmentProblem{parsed_ ? toml_text(node) : raw_text_, message,
-                                 value_problem.expected};
+  void on_problem(const std::string&, const toml::node& node,
+                  const ValueProblem& value_problem) override {
+    const std::string message =
+        unparsable_ ? "not a TOML value (" + parse_error_ + ")" : value_problem.message;
+    problem_ =
+        AssignmentProblem{parsed_ ? toml_text(node) : raw_text_, message, value_problem.expected};
   }
 
  private:
+  // Bare text is fine for strings: `--set run.name=baseline`, `run.name=2024`.
+  const toml::node* text_value(ParameterType type) const {
+    if (!parsed_) return &raw_node_;
+    const bool typed = parsed_->is_string() || (type == ParameterType::Date && parsed_->is_date());
+    return typed ? parsed_ : &raw_node_;
+  }
+
   void parse_value() {
     try {
       document_ = toml::parse("value = " + raw_text_ + "\n", std::string_view("--set"));
@@ -143,6 +147,7 @@ class SingleAssignment final : public TomlReadingVisitor {
   const toml::node* parsed_ = nullptr;
   std::string parse_error_;
   bool found_ = false;
+  bool unparsable_ = false;  // the value is no TOML and the parameter is no string
   std::optional<AssignmentProblem> problem_;
 };
 
@@ -164,12 +169,16 @@ class KeyCollector final : public ParameterVisitor {
 
 std::string expected_value(ParameterType type, const ParameterSpec& spec) {
   switch (type) {
-    case ParameterType::Flag: return "true or false";
-    case ParameterType::Integer: return "integer" + range_text(spec);
-    case ParameterType::Real: return "real" + range_text(spec);
+    case ParameterType::Flag:
+      return "true or false";
+    case ParameterType::Integer:
+      return "integer" + range_text(spec);
+    case ParameterType::Real:
+      return "real" + range_text(spec);
     case ParameterType::Text:
       return spec.choices.empty() ? "string" : "one of " + choices_text(spec);
-    case ParameterType::Date: return "date YYYY-MM-DD";
+    case ParameterType::Date:
+      return "date YYYY-MM-DD";
     case ParameterType::TextList:
       return spec.choices.empty() ? "list of strings"
                                   : "list of strings, each one of " + choices_text(spec);
@@ -177,7 +186,8 @@ std::string expected_value(ParameterType type, const ParameterSpec& spec) {
   return "?";
 }
 
-std::optional<ValueProblem> read_flag(const toml::node& node, const ParameterSpec& spec, bool& value) {
+std::optional<ValueProblem> read_flag(const toml::node& node, const ParameterSpec& spec,
+                                      bool& value) {
   if (!node.is_boolean()) return problem(ParameterType::Flag, spec, "wrong type");
   value = node.as_boolean()->get();
   return std::nullopt;
@@ -238,7 +248,8 @@ std::optional<ValueProblem> read_text_list(const toml::node& node, const Paramet
     if (!element.is_string()) return problem(ParameterType::TextList, spec, "wrong type");
     const std::string& text = element.as_string()->get();
     if (!is_choice(spec, text)) {
-      return problem(ParameterType::TextList, spec, fmt::format("{} is not one of the choices", toml_text(text)));
+      return problem(ParameterType::TextList, spec,
+                     fmt::format("{} is not one of the choices", toml_text(text)));
     }
     texts.push_back(text);
   }
@@ -293,13 +304,27 @@ std::string toml_text(std::string_view text) {
   std::string quoted = "\"";
   for (const char c : text) {
     switch (c) {
-      case '"': quoted += "\\\""; break;
-      case '\\': quoted += "\\\\"; break;
-      case '\b': quoted += "\\b"; break;
-      case '\t': quoted += "\\t"; break;
-      case '\n': quoted += "\\n"; break;
-      case '\f': quoted += "\\f"; break;
-      case '\r': quoted += "\\r"; break;
+      case '"':
+        quoted += "\\\"";
+        break;
+      case '\\':
+        quoted += "\\\\";
+        break;
+      case '\b':
+        quoted += "\\b";
+        break;
+      case '\t':
+        quoted += "\\t";
+        break;
+      case '\n':
+        quoted += "\\n";
+        break;
+      case '\f':
+        quoted += "\\f";
+        break;
+      case '\r':
+        quoted += "\\r";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
           quoted += fmt::format("\\u{:04X}", static_cast<unsigned>(c));

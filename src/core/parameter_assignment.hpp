@@ -5,14 +5,14 @@
 // knows the parameter protocol (core/parameters.hpp), not any config struct.
 // The scenario loader reads whole files with it; the simulation applies
 // scheduled `set` events and the command line applies --set with it.
+#include <toml++/toml.h>
+
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "core/parameters.hpp"
 
@@ -35,7 +35,8 @@ std::string expected_value(ParameterType type, const ParameterSpec& spec);
 // returns the problem when the value does not fit. An integer is accepted
 // for a real; a TOML date or a "YYYY-MM-DD" string for a date, and an empty
 // string for a date whose current value is empty ("not set").
-std::optional<ValueProblem> read_flag(const toml::node& node, const ParameterSpec& spec, bool& value);
+std::optional<ValueProblem> read_flag(const toml::node& node, const ParameterSpec& spec,
+                                      bool& value);
 std::optional<ValueProblem> read_integer(const toml::node& node, const ParameterSpec& spec,
                                          int64_t& value);
 std::optional<ValueProblem> read_real(const toml::node& node, const ParameterSpec& spec,
@@ -82,8 +83,8 @@ class TomlReadingVisitor : public ParameterVisitor {
 
 // A value that could not be assigned to a key, ready to report.
 struct AssignmentProblem {
-  std::string value;     // as given, TOML text
-  std::string message;   // may carry a "did you mean" hint
+  std::string value;    // as given, TOML text
+  std::string message;  // may carry a "did you mean" hint
   std::string expected;
 };
 

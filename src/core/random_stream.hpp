@@ -83,6 +83,10 @@ class RandomStream {
   // local array and index it, instead of one call per number.
   void fill_u32(uint32_t* out, size_t count);
 
+  // count uniform integers in [0, n), exactly as count calls to below32(n)
+  // would give them: a batch of indices drawn at SIMD speed.
+  void fill_below32(uint32_t n, uint32_t* out, size_t count);
+
   // Uniform in [0, 1), 53 bits.
   double uniform() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
 

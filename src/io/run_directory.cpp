@@ -1,12 +1,11 @@
 #include "io/run_directory.hpp"
 
+#include <fmt/chrono.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <fstream>
-
-#include <fmt/chrono.h>
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #ifndef MERCATOR_VERSION
@@ -32,7 +31,9 @@ fs::path sibling(const fs::path& out, std::string_view suffix) {
   return out.parent_path() / (out.filename().string() + std::string(suffix));
 }
 
-std::string process_suffix(std::string_view what) { return fmt::format(".{}-{}", what, ::getpid()); }
+std::string process_suffix(std::string_view what) {
+  return fmt::format(".{}-{}", what, ::getpid());
+}
 
 void write_file(const fs::path& file, std::string_view content) {
   std::ofstream stream(file, std::ios::binary);
@@ -83,12 +84,12 @@ void check_run_directory_target(const fs::path& out_argument) {
   std::error_code error;
   const fs::file_status status = fs::status(out, error);
   if (!fs::exists(status)) return;
-  const bool is_run = fs::is_directory(status) &&
-                      (fs::exists(out / manifest_name) || fs::is_empty(out, error));
+  const bool is_run =
+      fs::is_directory(status) && (fs::exists(out / manifest_name) || fs::is_empty(out, error));
   if (!is_run) {
-    throw RunDirectoryError(fmt::format(
-        "{} exists and is not a run directory (no {}); refusing to replace it", out.string(),
-        manifest_name));
+    throw RunDirectoryError(
+        fmt::format("{} exists and is not a run directory (no {}); refusing to replace it",
+                    out.string(), manifest_name));
   }
 }
 
@@ -110,7 +111,8 @@ void publish_directory(const fs::path& out_argument,
   }
 }
 
-void write_run_directory(const fs::path& out, const RunManifest& manifest, const RunResults& results) {
+void write_run_directory(const fs::path& out, const RunManifest& manifest,
+                         const RunResults& results) {
   publish_directory(out, [&](const fs::path& directory) {
     write_metrics_csv(directory / "metrics.csv", results.metrics);
     write_events_csv(directory / "events.csv", results.events);
@@ -148,8 +150,9 @@ void write_metrics_csv(const fs::path& file, const MetricsTable& metrics) {
   const size_t series_count = metrics.series_names.size();
   for (size_t row = 0; row < metrics.row_count(); ++row) {
     const int32_t day = metrics.row_day[row];
+    const bool dated = day >= 0 && static_cast<size_t>(day) < metrics.day_dates.size();
     const std::string_view date =
-        day >= 0 && static_cast<size_t>(day) < metrics.day_dates.size() ? metrics.day_dates[day] : "";
+        dated ? std::string_view(metrics.day_dates[day]) : std::string_view();
     fmt::format_to(std::back_inserter(csv), "{},{},{}", day, date,
                    csv_field(metrics.market_codes.at(metrics.row_market[row])));
     for (size_t series = 0; series < series_count; ++series) {
@@ -163,15 +166,17 @@ void write_metrics_csv(const fs::path& file, const MetricsTable& metrics) {
 void write_events_csv(const fs::path& file, const std::vector<EventRecord>& events) {
   std::string csv = "day,date,market,platform,type,detail\n";
   for (const EventRecord& event : events) {
-    csv += fmt::format("{},{},{},{},{},{}\n", event.day, csv_field(event.date), csv_field(event.market),
-                       csv_field(event.platform), csv_field(event.type), csv_field(event.detail));
+    csv += fmt::format("{},{},{},{},{},{}\n", event.day, csv_field(event.date),
+                       csv_field(event.market), csv_field(event.platform), csv_field(event.type),
+                       csv_field(event.detail));
   }
   write_file(file, csv);
 }
 
 void write_summary_json(const fs::path& file, const std::string& summary_json) {
-  const nlohmann::ordered_json summary =
-      summary_json.empty() ? nlohmann::ordered_json::object() : nlohmann::ordered_json::parse(summary_json);
+  const nlohmann::ordered_json summary = summary_json.empty()
+                                             ? nlohmann::ordered_json::object()
+                                             : nlohmann::ordered_json::parse(summary_json);
   write_file(file, summary.dump(2) + "\n");
 }
 

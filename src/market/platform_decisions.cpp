@@ -8,8 +8,6 @@
 namespace mercator {
 namespace {
 
-constexpr double kReferenceAdBudget = 40.0;  // the budget at which reach equals buyers.ad_reach_per_day
-
 void launch(EcosystemState& state, int platform) {
   const PlatformConfig& config = state.config->platforms[platform];
   PlatformState& owner = state.platforms[platform];
@@ -31,7 +29,7 @@ void set_hazards(EcosystemState& state, int platform, MarketId market) {
   owner.trust[market] = float(std::min(1.0, owner.satisfaction[market] + guarantee));
   const double online_growth = place.internet_share / std::max(1e-9, place.country.internet_share);
   owner.adoption_reach[market] = float(
-      config.buyers.ad_reach_per_day * (platform_config.ad_budget_usd_per_day / kReferenceAdBudget) *
+      config.buyers.ad_reach_per_day * (platform_config.ad_budget_usd_per_day / config.buyers.reference_ad_budget_usd_per_day) *
       owner.ad_spend_factor[market] * (0.5 + 0.5 * localization) * online_growth);
 
   const double share = penetration(state, platform, market);
@@ -39,10 +37,10 @@ void set_hazards(EcosystemState& state, int platform, MarketId market) {
   owner.churn_hazard[market] = float(config.buyers.churn_per_day);
   if (!state.policy.network_effects) return;
   const NetworkEffectsConfig& network = config.mechanisms.network_effects;
-  // Cross-side: sellers on offer per 100 active buyers of the platform.
-  const double sellers_per_buyer =
-      100.0 * owner.member_sellers / std::max(1.0, double(owner.active_buyers));
-  owner.network_hazard[market] = float(network.cross_side_strength * std::log1p(sellers_per_buyer) *
+  // Cross-side: sellers on offer per 1,000 buyers of the run, growing in
+  // weight as the platform takes hold in the market (concave, MODEL.md 6).
+  const double sellers_per_thousand = 1000.0 * owner.member_sellers / std::max<size_t>(1, state.buyers.size());
+  owner.network_hazard[market] = float(network.cross_side_strength * std::log1p(sellers_per_thousand) *
                                            std::min(1.0, share * 10.0) +
                                        network.same_side_strength * share * share);
   owner.churn_hazard[market] =

@@ -10,7 +10,7 @@ namespace mercator {
 namespace {
 
 constexpr double kCreatorJoinPerDay = 0.01;   // at full penetration of the creator's market
-constexpr double kCreatorReach = 0.0002;      // adoption hazard per creator per 1,000 buyers
+constexpr double kCreatorReach = 0.000004;    // adoption hazard per creator per 1,000 buyers
 
 void update_carriers(EcosystemState& state) {
   const LogisticsConfig& config = state.config->logistics;

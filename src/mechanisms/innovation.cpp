@@ -33,7 +33,7 @@ class Innovation final : public Mechanism {
       PlatformState& owner = state.platforms[platform];
       if (state.day < owner.launch_day) continue;
       const PlatformConfig& platform_config = state.config->platforms[platform];
-      if (config_.learning_enabled > 0) {
+      if (config_.learning) {
         const double q0 = platform_config.algorithm_quality_initial;
         const double q_max = platform_config.algorithm_quality_max;
         owner.algorithm_quality = q_max - (q_max - q0) * std::exp(-owner.data_orders / platform_config.data_scale_orders);

@@ -360,15 +360,13 @@ void visit_innovation(ParameterVisitor& visitor, InnovationConfig& config) {
                 .min = 0,
                 .max = 1e12},
                config.rd_cost_usd_per_day);
-  visitor.real({.key = "learning_enabled",
+  visitor.flag({.key = "learning",
                 .unit = "",
-                .meaning = "1: the algorithm learns from data (MODEL.md 6 curve); 0: its quality "
+                .meaning = "The algorithm learns from data (MODEL.md 6 curve); false: its quality "
                            "stays at the initial value",
                 .source = "MODEL.md 6: algorithm quality learns from data; FACTS.md A: "
-                          "personalised recommendation from 2017",
-                .min = 0,
-                .max = 1},
-               config.learning_enabled);
+                          "personalised recommendation from 2017"},
+               config.learning);
 }
 
 void visit_cooperation(ParameterVisitor& visitor, CooperationConfig& config) {
@@ -634,8 +632,8 @@ void visit_training(ParameterVisitor& visitor, TrainingConfig& config) {
 void visit_network_effects(ParameterVisitor& visitor, NetworkEffectsConfig& config) {
   visitor.real({.key = "cross_side_strength",
                 .unit = "per day",
-                .meaning = "Adoption hazard added per log unit of active sellers (or creators) "
-                           "per buyer in reach",
+                .meaning = "Adoption hazard added per log unit of (1 + member sellers per 1,000 "
+                           "buyers of the run), scaled up with penetration until 10%",
                 .source = "MODEL.md 6 concave cross-side term; assumption, uncalibrated",
                 .min = 0,
                 .max = 1},

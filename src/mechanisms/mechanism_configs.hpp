@@ -80,7 +80,7 @@ struct InnovationConfig {
   double channel_diffusion_per_day = 0.01;  // sellers adopting an arrived channel
   double channel_session_boost = 0.15;      // extra sessions per channel in use
   double rd_cost_usd_per_day = 10.0;
-  double learning_enabled = 1.0;            // 1: the algorithm learns from data
+  bool learning = true;                     // the algorithm learns from data
 };
 
 struct CooperationConfig {
@@ -137,7 +137,7 @@ struct TrainingConfig {
 
 struct NetworkEffectsConfig {
   bool enabled = true;
-  double cross_side_strength = 0.0006;     // adoption hazard per log unit of sellers per buyer
+  double cross_side_strength = 0.0001;     // adoption hazard per log unit of sellers per 1,000 buyers
   double same_side_strength = 0.006;       // adoption hazard per unit penetration squared
   double retention_strength = 0.8;         // churn reduction at full penetration
   double seller_entry_elasticity = 1.0;    // seller entry growth with the buyer base

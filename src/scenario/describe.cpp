@@ -1,9 +1,9 @@
 #include "scenario/describe.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
-
-#include <fmt/format.h>
 
 namespace mercator {
 namespace {
@@ -82,10 +82,11 @@ std::string kind_text(const ParameterInfo& info) {
 
 std::string markdown_mechanisms(const ParameterRegistry& registry,
                                 const std::vector<std::string_view>& mechanisms) {
-  std::string text = "\n## Mechanisms\n\n"
-                     "The driving mechanisms, in the order they run within a phase. Each is a\n"
-                     "group of parameters below.\n\n"
-                     "| mechanism | what it does |\n|---|---|\n";
+  std::string text =
+      "\n## Mechanisms\n\n"
+      "The driving mechanisms, in the order they run within a phase. Each is a\n"
+      "group of parameters below.\n\n"
+      "| mechanism | what it does |\n|---|---|\n";
   for (const std::string_view mechanism : mechanisms) {
     const std::string group_name = fmt::format("mechanisms.{}", mechanism);
     const GroupInfo* group = registry.find_group(group_name);
@@ -100,8 +101,9 @@ std::string markdown_group(const ParameterRegistry& registry, const std::string&
   const GroupInfo* group = registry.find_group(group_name);
   std::string text = fmt::format("\n### `{}`\n\n", title_of(group, group_name));
   if (group && !group->meaning.empty()) text += group->meaning + "\n\n";
-  text += "| key | type | default | unit | range | meaning | source |\n"
-          "|---|---|---|---|---|---|---|\n";
+  text +=
+      "| key | type | default | unit | range | meaning | source |\n"
+      "|---|---|---|---|---|---|---|\n";
   for (const ParameterInfo& info : registry.parameters) {
     if (info.group != group_name) continue;
     text += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} |\n", info.key, type_name(info.type),

@@ -1,9 +1,9 @@
 #include "scenario/parameter_registry.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "simulation/simulation_config.hpp"
 
@@ -100,7 +100,8 @@ ParameterRegistry collect_parameters(const ParameterWalk& visit_all) {
 const ParameterRegistry& scenario_parameters() {
   static const ParameterRegistry registry = [] {
     SimulationConfig defaults;
-    return collect_parameters([&](ParameterVisitor& visitor) { visit_parameters(visitor, defaults); });
+    return collect_parameters(
+        [&](ParameterVisitor& visitor) { visit_parameters(visitor, defaults); });
   }();
   return registry;
 }

@@ -13,8 +13,8 @@
 namespace mercator {
 
 struct ParameterInfo {
-  std::string key;           // full dotted key; table array elements as "platforms[]"
-  std::string group;         // the innermost group or table array holding it ("" at the top)
+  std::string key;    // full dotted key; table array elements as "platforms[]"
+  std::string group;  // the innermost group or table array holding it ("" at the top)
   ParameterType type = ParameterType::Real;
   std::string default_toml;  // the default, as a scenario would write it
   std::string unit;
@@ -29,7 +29,7 @@ struct ParameterInfo {
 };
 
 struct GroupInfo {
-  std::string name;     // "mechanisms.escrow", or "platforms[]" for a table array
+  std::string name;  // "mechanisms.escrow", or "platforms[]" for a table array
   std::string meaning;
   bool is_table_array = false;
 };

@@ -33,7 +33,9 @@ class JsonDumper final : public ParameterVisitor {
   }
 
  private:
-  nlohmann::ordered_json& at(const ParameterSpec& spec) { return root[pointer(full_key(spec.key))]; }
+  nlohmann::ordered_json& at(const ParameterSpec& spec) {
+    return root[pointer(full_key(spec.key))];
+  }
 
   // "platforms.0.name" -> "/platforms/0/name": numeric segments index arrays.
   static nlohmann::ordered_json::json_pointer pointer(const std::string& dotted_key) {

@@ -1,9 +1,9 @@
 #include "scenario/scenario_document.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
-
-#include <fmt/format.h>
 
 #include "core/parameter_assignment.hpp"
 
@@ -14,13 +14,8 @@ namespace {
 constexpr std::string_view include_key = "include";
 
 SourcePosition position(const toml::source_region& region, const std::string& file) {
-  return SourcePosition{file, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
-}
-
-ScenarioProblem problem_at(const SourcePosition& where, std::string key, std::string value,
-                           std::string message, std::string expected = "") {
-  return ScenarioProblem{where.file, where.line, where.column, std::move(key), std::move(value),
-                         std::move(message), std::move(expected)};
+  return SourcePosition{file, static_cast<int>(region.begin.line),
+                        static_cast<int>(region.begin.column)};
 }
 
 bool is_table_array(const toml::node& node) {
@@ -54,6 +49,12 @@ std::string cycle_text(const std::vector<fs::path>& chain, const fs::path& again
 
 }  // namespace
 
+ScenarioProblem problem_at(const SourcePosition& where, std::string key, std::string value,
+                           std::string message, std::string expected) {
+  return ScenarioProblem{where.file,       where.line,         where.column,       std::move(key),
+                         std::move(value), std::move(message), std::move(expected)};
+}
+
 class ScenarioDocumentReader {
  public:
   explicit ScenarioDocumentReader(std::vector<ScenarioProblem>& problems) : problems_(problems) {}
@@ -76,11 +77,13 @@ class ScenarioDocumentReader {
     const std::string key = inclusion.included() ? std::string(include_key) : "";
     std::error_code error;
     if (!fs::exists(path, error)) {
-      problems_.push_back(problem_at(where_included(path, inclusion), key, inclusion.value, "file not found"));
+      problems_.push_back(
+          problem_at(where_included(path, inclusion), key, inclusion.value, "file not found"));
       return std::nullopt;
     }
     if (!fs::is_regular_file(path, error)) {
-      problems_.push_back(problem_at(where_included(path, inclusion), key, inclusion.value, "not a regular file"));
+      problems_.push_back(
+          problem_at(where_included(path, inclusion), key, inclusion.value, "not a regular file"));
       return std::nullopt;
     }
     const fs::path canonical = fs::weakly_canonical(path, error);
@@ -94,8 +97,9 @@ class ScenarioDocumentReader {
       chain_.push_back(canonical);
       return table;
     } catch (const toml::parse_error& syntax_error) {
-      problems_.push_back(problem_at(position(syntax_error.source(), path), "", "",
-                                     fmt::format("TOML syntax error: {}", syntax_error.description())));
+      problems_.push_back(
+          problem_at(position(syntax_error.source(), path), "", "",
+                     fmt::format("TOML syntax error: {}", syntax_error.description())));
       return std::nullopt;
     }
   }
@@ -111,7 +115,8 @@ class ScenarioDocumentReader {
     }
     const fs::path base_path =
         (fs::path(path).parent_path() / include.as_string()->get()).lexically_normal();
-    ScenarioDocument base = read(base_path.string(), Inclusion{include_position, toml_text(include)});
+    ScenarioDocument base =
+        read(base_path.string(), Inclusion{include_position, toml_text(include)});
     base.overlay(std::move(document));
     return base;
   }
@@ -141,7 +146,8 @@ void ScenarioDocument::flatten(const toml::table& table, const std::string& pref
                                const std::string& file) {
   for (const auto& [key, node] : table) {
     if (prefix.empty() && key.str() == include_key) continue;
-    const std::string full = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+    const std::string full =
+        prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
     const SourcePosition key_position = position(key.source(), file);
     const SourcePosition value_position = position(node.source(), file);
     if (const toml::table* members = node.as_table()) {
@@ -186,7 +192,8 @@ void ScenarioDocument::replace_value(const std::string& key, std::unique_ptr<tom
 }
 
 SourcePosition ScenarioDocument::position_of(const std::string& key) const {
-  if (const auto entry = entries.find(key); entry != entries.end()) return entry->second.value_position;
+  if (const auto entry = entries.find(key); entry != entries.end())
+    return entry->second.value_position;
   std::string name = key;
   while (!name.empty()) {
     if (const auto table = tables.find(name); table != tables.end()) return table->second;

@@ -2,12 +2,12 @@
 // A scenario as written: its TOML file and the chain of files it includes,
 // merged and flattened to full dotted keys ("platforms.0.commission_rate"),
 // each value remembering where it was written.
+#include <toml++/toml.h>
+
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "mercator/scenario.hpp"
 
@@ -18,6 +18,10 @@ struct SourcePosition {
   int line = 0;  // 0: not in any file
   int column = 0;
 };
+
+// A problem at a place in a scenario.
+ScenarioProblem problem_at(const SourcePosition& where, std::string key, std::string value,
+                           std::string message, std::string expected = "");
 
 struct ScenarioEntry {
   const toml::node* value = nullptr;  // a leaf value, or an empty table
@@ -38,9 +42,9 @@ class ScenarioDocument {
   // missing files and include cycles are appended to problems.
   static ScenarioDocument read(const std::string& path, std::vector<ScenarioProblem>& problems);
 
-  std::map<std::string, ScenarioEntry> entries;              // by full dotted key
-  std::map<std::string, ScenarioTableArray> table_arrays;    // by full dotted name
-  std::map<std::string, SourcePosition> tables;              // "run", "platforms.1": their headers
+  std::map<std::string, ScenarioEntry> entries;            // by full dotted key
+  std::map<std::string, ScenarioTableArray> table_arrays;  // by full dotted name
+  std::map<std::string, SourcePosition> tables;            // "run", "platforms.1": their headers
 
   // Replaces a value with one the document owns from now on.
   void replace_value(const std::string& key, std::unique_ptr<toml::node> value);

@@ -1,11 +1,11 @@
 // Loading a scenario: read the TOML chain, read every parameter through the
 // parameter protocol, then report every problem at once.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <set>
 #include <tuple>
-
-#include <fmt/format.h>
 
 #include "core/parameter_assignment.hpp"
 #include "mercator/scenario.hpp"
@@ -21,15 +21,10 @@ ParameterWalk walk(SimulationConfig& config) {
   return [&config](ParameterVisitor& visitor) { visit_parameters(visitor, config); };
 }
 
-ScenarioProblem problem_at(const SourcePosition& where, std::string key, std::string value,
-                           std::string message, std::string expected = "") {
-  return ScenarioProblem{where.file, where.line, where.column, std::move(key), std::move(value),
-                         std::move(message), std::move(expected)};
-}
-
 std::string join(const std::vector<ScenarioProblem>& problems) {
   std::string text;
-  for (const ScenarioProblem& problem : problems) text += (text.empty() ? "" : "\n") + problem.format();
+  for (const ScenarioProblem& problem : problems)
+    text += (text.empty() ? "" : "\n") + problem.format();
   return text;
 }
 
@@ -40,9 +35,9 @@ class ScenarioReader final : public TomlReadingVisitor {
   ScenarioReader(const ScenarioDocument& document, std::vector<ScenarioProblem>& problems)
       : document_(document), problems_(problems) {}
 
-  std::vector<std::string> known_keys;    // parameters, table elements by index
-  std::set<std::string> known_tables;     // groups and table array elements
-  std::set<std::string> consumed;         // document keys that were read
+  std::vector<std::string> known_keys;  // parameters, table elements by index
+  std::set<std::string> known_tables;   // groups and table array elements
+  std::set<std::string> consumed;       // document keys that were read
 
  protected:
   const toml::node* value_for(const std::string& full_key, ParameterType) override {
@@ -67,7 +62,8 @@ class ScenarioReader final : public TomlReadingVisitor {
   size_t begin_table_array(std::string_view name, std::string_view, size_t current_count) override {
     const std::string array_key = full_key(name);
     known_tables.insert(array_key);
-    if (const auto array = document_.table_arrays.find(array_key); array != document_.table_arrays.end()) {
+    if (const auto array = document_.table_arrays.find(array_key);
+        array != document_.table_arrays.end()) {
       return array->second.count;
     }
     const auto entry = document_.entries.find(array_key);
@@ -112,7 +108,8 @@ void report_unknown_keys(const ScenarioDocument& document, const ScenarioReader&
       continue;
     }
     std::string message = "unknown key";
-    if (const auto hint = nearest_key(candidates, key)) message += fmt::format("; did you mean '{}'?", *hint);
+    if (const auto hint = nearest_key(candidates, key))
+      message += fmt::format("; did you mean '{}'?", *hint);
     problems.push_back(problem_at(entry.key_position, key, value, message));
   }
 }
@@ -146,7 +143,8 @@ std::optional<Override> split_override(const std::string& text) {
 }
 
 // --set key=value, in order; later ones win.
-std::set<std::string> apply_overrides(SimulationConfig& config, const std::vector<std::string>& overrides,
+std::set<std::string> apply_overrides(SimulationConfig& config,
+                                      const std::vector<std::string>& overrides,
                                       std::vector<ScenarioProblem>& problems) {
   const SourcePosition command_line{std::string(command_line_file), 0, 0};
   std::set<std::string> overridden;
@@ -176,19 +174,19 @@ void check_set_events(const SimulationConfig& config, const ScenarioDocument& do
     if (event.type != "set") continue;
     const std::string prefix = fmt::format("events.{}.", index);
     if (std::find(keys.begin(), keys.end(), event.key) == keys.end()) {
-      std::string message = event.key.empty() ? "a set event needs the key of a parameter"
-                                               : "not a parameter";
-      if (const auto hint = nearest_key(keys, event.key)) message += fmt::format("; did you mean '{}'?", *hint);
+      std::string message =
+          event.key.empty() ? "a set event needs the key of a parameter" : "not a parameter";
+      if (const auto hint = nearest_key(keys, event.key))
+        message += fmt::format("; did you mean '{}'?", *hint);
       problems.push_back(problem_at(document.position_of(prefix + "key"), prefix + "key",
                                     toml_text(event.key), message));
       continue;
     }
     SimulationConfig target = config;
     if (const auto problem = try_assign_parameter(walk(target), event.key, event.value)) {
-      problems.push_back(problem_at(document.position_of(prefix + "value"), prefix + "value",
-                                    problem->value,
-                                    fmt::format("{} for '{}'", problem->message, event.key),
-                                    problem->expected));
+      problems.push_back(
+          problem_at(document.position_of(prefix + "value"), prefix + "value", problem->value,
+                     fmt::format("{} for '{}'", problem->message, event.key), problem->expected));
     }
   }
 }
@@ -205,17 +203,18 @@ void report_config_problems(const SimulationConfig& config, const ScenarioDocume
     const SourcePosition where = overridden.contains(config_problem.key)
                                      ? SourcePosition{std::string(command_line_file), 0, 0}
                                      : document.position_of(config_problem.key);
-    problems.push_back(problem_at(where, config_problem.key, config_problem.value,
-                                  "invalid value", config_problem.expected));
+    problems.push_back(problem_at(where, config_problem.key, config_problem.value, "invalid value",
+                                  config_problem.expected));
   }
 }
 
 // File problems first, in file order; the command line last.
 void sort_problems(std::vector<ScenarioProblem>& problems) {
-  std::stable_sort(problems.begin(), problems.end(), [](const ScenarioProblem& a, const ScenarioProblem& b) {
-    return std::make_tuple(a.file == command_line_file, a.file, a.line, a.column) <
-           std::make_tuple(b.file == command_line_file, b.file, b.line, b.column);
-  });
+  std::stable_sort(problems.begin(), problems.end(),
+                   [](const ScenarioProblem& a, const ScenarioProblem& b) {
+                     return std::make_tuple(a.file == command_line_file, a.file, a.line, a.column) <
+                            std::make_tuple(b.file == command_line_file, b.file, b.line, b.column);
+                   });
 }
 
 }  // namespace

@@ -271,15 +271,13 @@ void check_mechanisms(const MechanismsConfig& mechanisms, const RunMarkets& mark
 }
 
 void check_event(const ScheduledEvent& event, size_t index, const SimulationConfig& config,
-                 const std::optional<RunWindow>& window, const RunMarkets& markets,
+                 const RunMarkets& markets,
                  Problems& problems) {
   const std::optional<Date> date = Date::parse(event.date);
+  // Events outside the run are allowed and never happen: a preset's calendar
+  // must survive a run shortened with --set run.end_date.
   if (!date) {
     problems.push_back({element_key("events", index, "date"), event.date, "a date YYYY-MM-DD"});
-  } else if (window && (*date < window->start || *date > window->end)) {
-    problems.push_back(
-        {element_key("events", index, "date"), event.date,
-         "a date within the run, " + config.run.start_date + " to " + config.run.end_date});
   }
 
   const std::vector<std::string_view>& types = event_types();
@@ -311,14 +309,14 @@ void check_event(const ScheduledEvent& event, size_t index, const SimulationConf
 std::vector<ConfigProblem> check_config(const SimulationConfig& config) {
   Problems problems;
   const RunMarkets markets(config.world.markets);
-  const std::optional<RunWindow> window = check_run(config.run, problems);
+  check_run(config.run, problems);
   check_world(config, problems);
   check_population(config, markets, problems);
   check_platforms(config, markets, problems);
   check_sellers(config.sellers, problems);
   check_mechanisms(config.mechanisms, markets, problems);
   for (size_t index = 0; index < config.events.size(); ++index) {
-    check_event(config.events[index], index, config, window, markets, problems);
+    check_event(config.events[index], index, config, markets, problems);
   }
   return problems;
 }
