@@ -63,6 +63,16 @@ void charge_joining(EcosystemState& state, int platform, SellerId seller) {
   owner.member_sellers += 1;
 }
 
+// The annual technical fee falls due on each anniversary of joining.
+void charge_annual_fees(EcosystemState& state, SellerId seller) {
+  for (int platform = 0; platform < state.platform_count(); ++platform) {
+    if (!(state.sellers.platforms[seller] & (1u << platform))) continue;
+    const Money fee = to_money(state.config->platforms[platform].annual_fee_usd);
+    state.ledger.transfer(state.sellers.account[seller], state.platforms[platform].account, fee,
+                          Reason::PlatformFee);
+  }
+}
+
 std::vector<SellerId> free_rows(const SellerTable& sellers) {
   std::vector<SellerId> rows;
   for (SellerId seller = 0; seller < sellers.size(); ++seller) {
@@ -217,6 +227,7 @@ void update_sellers(EcosystemState& state) {
 
     RandomStream random(state.seed, Purpose::SellerExit, state.day, seller);
     const int32_t age = state.day - sellers.entry_day[seller];
+    if (state.policy.rules && age > 0 && age % 365 == 0) charge_annual_fees(state, seller);
     if (state.policy.competition && (seller + state.day) % 7 == 0) compete_on_price(state, seller);
     if (age > 0 && (seller + state.day) % imitation_interval == 0) imitate(state, seller, random);
 
