@@ -11,9 +11,7 @@
 #ifndef MERCATOR_VERSION
 #define MERCATOR_VERSION "unknown"
 #endif
-#ifndef MERCATOR_GIT_COMMIT
-#define MERCATOR_GIT_COMMIT "unknown"
-#endif
+#include "mercator_git_commit.hpp"  // generated at build time: MERCATOR_GIT_COMMIT
 
 namespace mercator {
 namespace fs = std::filesystem;
