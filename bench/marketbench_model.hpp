@@ -210,24 +210,23 @@ class Model {
         std::min<uint64_t>(config_.sellers, uint64_t{chunk + 1} * kSellersPerChunk));
   }
 
-  // One shopper's choice among its sampled sellers. A tournament in which
-  // the earlier draw wins ties picks the same seller as a scan with
-  // "strictly greater", in three rounds of branch-free selects instead of a
-  // chain of eight.
-  uint32_t best_seller(const uint32_t* sampled, uint32_t country) const {
+  // One shopper's choice among its sampled sellers, given as view indices.
+  // A tournament in which the earlier draw wins ties picks the same seller
+  // as a scan with "strictly greater", in three rounds of branch-free
+  // selects instead of a chain of eight.
+  uint32_t best_seller(const uint32_t* view_index) const {
     static_assert(kSampledSellers == 8);
-    uint32_t seller[kSampledSellers];
+    uint32_t index[kSampledSellers];
     float score[kSampledSellers];
     const float* view = shopper_view_.data();
 #pragma GCC unroll 8
     for (int draw = 0; draw < kSampledSellers; ++draw) {
-      seller[draw] = sampled[draw];
-      const uint32_t foreign = seller[draw] % kCountries != country;
-      score[draw] = view[2 * size_t{seller[draw]} + foreign];
+      index[draw] = view_index[draw];
+      score[draw] = view[index[draw]];
     }
     auto keep_better = [&](int left, int right) {
       const bool right_wins = score[right] > score[left];
-      seller[left] = right_wins ? seller[right] : seller[left];
+      index[left] = right_wins ? index[right] : index[left];
       score[left] = right_wins ? score[right] : score[left];
     };
     keep_better(0, 1);
@@ -237,45 +236,56 @@ class Model {
     keep_better(0, 2);
     keep_better(4, 6);
     keep_better(0, 4);
-    return seller[0];
+    return index[0] / 2;
   }
 
-  // One chunk of buyers: who shops, and from whom each shopper buys. Each
-  // shopper uses kWordsPerShopper words of the chunk's stream, drawn in
-  // batches: one for the gap since the previous shopper (or the chunk's
-  // start), then kSampledSellers for its sample. A batch's samples are worked
-  // out first, so that the rows a shopper will read can be prefetched a few
-  // shoppers ahead.
+  // One chunk of buyers: who shops, and from whom each shopper buys.
+  // Shoppers are handled in batches of kShoppersPerBatch, each batch drawing
+  // from the chunk's stream one word per shopper for the gap since the
+  // previous shopper (or the chunk's start), then kSampledSellers seller
+  // indices per shopper. The batch's work is done in passes that the
+  // compiler vectorises or that overlap well: where the shoppers are, which
+  // row of the shopper view each sampled seller is read from, then the
+  // choices, with the rows a few shoppers ahead prefetched.
   void shop(uint64_t chunk, uint32_t* sales) const {
-    static constexpr int kWordsPerShopper = 1 + kSampledSellers;
     static constexpr int kShoppersPerBatch = 32;
     static constexpr int kPrefetchDistance = 4;
     RandomStream stream(config_.seed, Purpose::Benchmark, step_, chunk);
     const uint64_t end = std::min(config_.buyers, (chunk + 1) * kBuyersPerChunk);
-    const uint64_t sellers = config_.sellers;
     const float* view = shopper_view_.data();
-    uint32_t words[kShoppersPerBatch][kWordsPerShopper];
-    uint32_t sampled[kShoppersPerBatch + kPrefetchDistance][kSampledSellers] = {};
+    uint32_t gaps[kShoppersPerBatch];
+    uint32_t sampled[kShoppersPerBatch][kSampledSellers];
+    uint32_t shopper_country[kShoppersPerBatch];
+    // Rows of the shopper view: 2 * seller + (1 if the seller is foreign to
+    // the shopper). Padded so that prefetching past the batch stays inside.
+    uint32_t view_index[kShoppersPerBatch + kPrefetchDistance][kSampledSellers] = {};
     uint64_t next_buyer = chunk * kBuyersPerChunk;  // the first buyer the next gap counts from
-    while (true) {
-      stream.fill_u32(&words[0][0], std::size(words) * kWordsPerShopper);
-      for (int shopper = 0; shopper < kShoppersPerBatch; ++shopper) {
-#pragma GCC unroll 8
+    while (next_buyer < end) {
+      stream.fill_u32(gaps, kShoppersPerBatch);
+      stream.fill_below32(config_.sellers, &sampled[0][0], kShoppersPerBatch * kSampledSellers);
+      int shoppers = 0;
+      for (; shoppers < kShoppersPerBatch; ++shoppers) {
+        const uint64_t buyer = next_buyer + buyers_skipped_(gaps[shoppers]);
+        if (buyer >= end) break;
+        shopper_country[shoppers] = static_cast<uint32_t>(buyer % kCountries);
+        next_buyer = buyer + 1;
+      }
+      if (shoppers < kShoppersPerBatch) next_buyer = end;
+      for (int shopper = 0; shopper < shoppers; ++shopper) {
+        const uint32_t country = shopper_country[shopper];
         for (int draw = 0; draw < kSampledSellers; ++draw) {
-          // Multiply-shift: uniform in [0, sellers), as RandomStream::below32.
-          sampled[shopper][draw] =
-              static_cast<uint32_t>((words[shopper][1 + draw] * sellers) >> 32);
+          const uint32_t seller = sampled[shopper][draw];
+          view_index[shopper][draw] = 2 * seller + (seller % kCountries != country);
         }
       }
-      for (int shopper = 0; shopper < kShoppersPerBatch; ++shopper) {
-        const uint64_t buyer = next_buyer + buyers_skipped_(words[shopper][0]);
-        if (buyer >= end) return;
+      for (int shopper = 0; shopper < shoppers; ++shopper) {
+        if (prefetch_view_) {
 #pragma GCC unroll 8
-        for (int draw = 0; draw < kSampledSellers; ++draw) {
-          __builtin_prefetch(view + 2 * size_t{sampled[shopper + kPrefetchDistance][draw]});
+          for (int draw = 0; draw < kSampledSellers; ++draw) {
+            __builtin_prefetch(view + view_index[shopper + kPrefetchDistance][draw]);
+          }
         }
-        ++sales[best_seller(sampled[shopper], static_cast<uint32_t>(buyer % kCountries))];
-        next_buyer = buyer + 1;
+        ++sales[best_seller(view_index[shopper])];
       }
     }
   }
@@ -291,11 +301,13 @@ class Model {
     float* const view = shopper_view_.data();
     uint32_t* const* const worker_sales = worker_sales_.data();
     const size_t workers = worker_sales_.size();
+    uint32_t* const first_worker_sales = worker_sales[0];
     ChunkTotals totals;
     const uint32_t end = seller_chunk_end(chunk);
     for (uint32_t seller = chunk * kSellersPerChunk; seller < end; ++seller) {
-      uint32_t sold = 0;
-      for (size_t worker = 0; worker < workers; ++worker) {
+      uint32_t sold = first_worker_sales[seller];
+      first_worker_sales[seller] = 0;
+      for (size_t worker = 1; worker < workers; ++worker) {
         sold += worker_sales[worker][seller];
         worker_sales[worker][seller] = 0;
       }
@@ -371,6 +383,9 @@ class Model {
   // Per seller, the scores a domestic and a foreign shopper see this step,
   // side by side: one cache line read per sampled seller.
   std::vector<float> shopper_view_;
+  // Prefetching the rows a shopper will read pays once the view outgrows
+  // the core's own cache.
+  const bool prefetch_view_ = shopper_view_.size() * sizeof(float) > (256u << 10);
   // Per worker, sales per seller this step.
   std::vector<std::vector<uint32_t>> sales_by_worker_;
   std::vector<uint32_t*> worker_sales_;

@@ -34,6 +34,7 @@ struct PlatformState {
   std::vector<float> satisfaction;     // moving share of happy orders
   std::vector<float> dispute_rate;     // moving share of disputed orders
   std::vector<int32_t> active_by_market;  // active buyers, counted at the end of each day
+  std::vector<float> creators_by_market;  // creators on the platform
   // Platform-wide.
   double algorithm_quality = 0.5;
   double data_orders = 0;              // accumulated order data (agent orders)

@@ -94,15 +94,28 @@ class Ledger {
 
   // Cumulative flow by reason since the start of the run.
   Money flow(Reason reason) const { return flows_[static_cast<size_t>(reason)]; }
+  // Cumulative flow by reason from accounts of one kind to accounts of
+  // another (e.g. Refund from Escrow to Households, as against Refund from
+  // Seller to Households), so identities between kinds can be checked.
+  Money flow(Reason reason, AccountKind from, AccountKind to) const {
+    return flows_by_kind_[flow_index(reason, from, to)];
+  }
   // Sum of the balances of all accounts of one kind.
   Money holdings(AccountKind kind) const;
   // Double entry: all balances sum to zero. False means a bug.
   bool balanced() const;
 
  private:
+  static constexpr size_t kKinds = static_cast<size_t>(AccountKind::Count);
+  static constexpr size_t flow_index(Reason reason, AccountKind from, AccountKind to) {
+    return (static_cast<size_t>(reason) * kKinds + static_cast<size_t>(from)) * kKinds +
+           static_cast<size_t>(to);
+  }
+
   std::vector<Money> balances_;
   std::vector<AccountKind> kinds_;
   std::array<Money, static_cast<size_t>(Reason::Count)> flows_{};
+  std::array<Money, static_cast<size_t>(Reason::Count) * kKinds * kKinds> flows_by_kind_{};
 };
 
 }  // namespace mercator

@@ -312,7 +312,9 @@ const Kernels& kernels() {
   static const Kernels chosen = [] {
 #if MERCATOR_X86_SIMD
     __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx512f")) return Kernels{&avx512_blocks, &avx2_scale};
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx2")) {
+      return Kernels{&avx512_blocks, &avx2_scale};
+    }
     if (__builtin_cpu_supports("avx2")) return Kernels{&avx2_blocks, &avx2_scale};
     return Kernels{&sse2_blocks, &sse2_scale};
 #else

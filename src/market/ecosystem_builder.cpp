@@ -116,6 +116,7 @@ void build_platforms(EcosystemState& state, const SimulationConfig& config) {
     platform.satisfaction.assign(markets, float(platform_config.initial_trust));
     platform.dispute_rate.assign(markets, 0.0f);
     platform.active_by_market.assign(markets, 0);
+    platform.creators_by_market.assign(markets, 0.0f);
     // The home market is localized by definition.
     platform.localization[platform.home] = 1.0f;
     platform.algorithm_quality = platform_config.algorithm_quality_initial;
@@ -310,9 +311,15 @@ void build_ecosystem(EcosystemState& state, const SimulationConfig& config) {
   state.sellers.resize(pool_size);
   const auto initial = static_cast<size_t>(
       std::llround(double(pool_size) * config.population.initial_active_seller_share));
+  // Initial sellers are dealt to the platforms open on the first day.
+  std::vector<int> open_platforms;
+  for (int p = 0; p < state.platform_count(); ++p) {
+    if (state.platforms[p].launch_day <= 0) open_platforms.push_back(p);
+  }
+  if (open_platforms.empty()) open_platforms.push_back(0);
   for (size_t row = 0; row < initial; ++row) {
     RandomStream random(state.seed, Purpose::AgentSetup, 0, row);
-    const int platform = static_cast<int>(row % config.platforms.size());
+    const int platform = open_platforms[row % open_platforms.size()];
     place_seller(state, static_cast<SellerId>(row), platform, random);
     state.platforms[platform].member_sellers += 1;
   }

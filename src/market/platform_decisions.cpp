@@ -8,6 +8,8 @@
 namespace mercator {
 namespace {
 
+constexpr double kCreatorReach = 0.000004;  // adoption hazard per creator per 1,000 buyers of the market
+
 void launch(EcosystemState& state, int platform) {
   const PlatformConfig& config = state.config->platforms[platform];
   PlatformState& owner = state.platforms[platform];
@@ -31,6 +33,11 @@ void set_hazards(EcosystemState& state, int platform, MarketId market) {
   owner.adoption_reach[market] = float(
       config.buyers.ad_reach_per_day * (platform_config.ad_budget_usd_per_day / config.buyers.reference_ad_budget_usd_per_day) *
       owner.ad_spend_factor[market] * (0.5 + 0.5 * localization) * online_growth);
+
+  // Creators on the platform bring their followers' attention.
+  const double market_buyers = state.buyers.market_end[market] - state.buyers.market_first[market];
+  owner.adoption_reach[market] += float(kCreatorReach * owner.creators_by_market[market] * 1000.0 /
+                                        std::max(1.0, market_buyers));
 
   const double share = penetration(state, platform, market);
   owner.network_hazard[market] = 0;

@@ -10,7 +10,6 @@ namespace mercator {
 namespace {
 
 constexpr double kCreatorJoinPerDay = 0.01;   // at full penetration of the creator's market
-constexpr double kCreatorReach = 0.000004;    // adoption hazard per creator per 1,000 buyers
 
 void update_carriers(EcosystemState& state) {
   const LogisticsConfig& config = state.config->logistics;
@@ -23,7 +22,8 @@ void update_carriers(EcosystemState& state) {
 }
 
 // Creators join the platform with the most penetration in their market
-// (content platforms first) and bring their followers' attention with them.
+// (content platforms first); their reach counts in tomorrow's adoption
+// (market/platform_decisions.cpp).
 void update_creators(EcosystemState& state) {
   CreatorTable& creators = state.creators;
   RandomStream random(state.seed, Purpose::CreatorEntry, state.day, 0);
@@ -48,12 +48,9 @@ void update_creators(EcosystemState& state) {
     if (best >= 0 && random.bernoulli(std::min(1.0, join))) creators.platform[row] = uint8_t(best);
   }
   for (int platform = 0; platform < state.platform_count(); ++platform) {
-    PlatformState& owner = state.platforms[platform];
     for (MarketId m = 0; m < state.market_count(); ++m) {
-      if (!owner.present[m]) continue;
-      const double buyers = state.buyers.market_end[m] - state.buyers.market_first[m];
-      owner.adoption_reach[m] +=
-          float(kCreatorReach * active_creators[size_t(platform) * state.market_count() + m] * 1000.0 / buyers);
+      state.platforms[platform].creators_by_market[m] =
+          float(active_creators[size_t(platform) * state.market_count() + m]);
     }
   }
 }

@@ -91,11 +91,11 @@ bool apply_dated_event(EcosystemState& state, SimulationConfig& config, const Sc
                      event.value, error);
     switched = event.key.starts_with("mechanisms.") && event.key.ends_with(".enabled");
     // Rules in force follow a scheduled change of the enforcement parameters.
-    if (event.key.starts_with("mechanisms.rules.detection")) {
-      for (PlatformState& owner : state.platforms) {
-        owner.detection_at_listing = config.mechanisms.rules.detection_at_listing;
-        owner.detection_per_sale = config.mechanisms.rules.detection_per_sale;
-      }
+    if (event.key == "mechanisms.rules.detection_at_listing") {
+      for (PlatformState& owner : state.platforms) owner.detection_at_listing = config.mechanisms.rules.detection_at_listing;
+    }
+    if (event.key == "mechanisms.rules.detection_per_sale") {
+      for (PlatformState& owner : state.platforms) owner.detection_per_sale = config.mechanisms.rules.detection_per_sale;
     }
   }
   for (int platform : event_platforms(state, event)) {
