@@ -116,10 +116,11 @@ Deviation deviation_from(const std::vector<double>& simulated, const std::vector
 // k = 4 path sd at every one of the 365 days. The deviations of nearby days
 // are strongly correlated (the path forgets a deviation on a time scale of
 // 1/(p+q) ~ 45 days), so the year holds about 8 independent looks:
-// P(max |Z| > 4) ~ 8 x 6.3e-5 = 5e-4 for a correct model. A one-day lag in
-// the share word of mouth reads moves the path by 10 sd at N = 100,000; a
-// hazard applied as h instead of 1 - exp(-h) only by 1.7 sd at this p and q,
-// which is what the coarse-day test below is for.
+// P(max |Z| > 4) ~ 8 x 6.3e-5 = 5e-4 for a correct model (seeds 1-7 give a
+// largest deviation of 1.2 to 2.5 sd). Power: a path shifted by one day is
+// 10 sd away; a 5% error in p (ad budget 38 or 42 instead of 40) 5 sd. A
+// hazard applied as h instead of 1 - exp(-h) moves it only 1.7 sd at this p
+// and q, which is what the coarse-day test below is for.
 constexpr double kPathSigmas = 4.0;
 
 TEST(BassLimit, ScenarioIsTheBassLimit) {
@@ -166,6 +167,22 @@ TEST(BassLimit, CoarseDaysFollowTheRecursionNotTheContinuousCurve) {
   for (int t = 0; t <= days; ++t) continuous.push_back(bass_closed_form(run.p, run.q, t));
   EXPECT_GT(deviation_from(run.share, continuous, sd, kPathSigmas).days_beyond, 0)
       << "the closed form should be distinguishable from the daily process at this step size";
+}
+
+// Creators bring their followers' attention: src/market/providers.cpp adds
+// kCreatorReach x active creators x 1,000 / buyers to the platform's reach.
+// With 400,000 creators joining at 2% x penetration a day, by day 100 about
+// a quarter have joined and the reach is several times p, so the share on
+// day 100 should exceed the creator-free run's by far more than
+// 4 x sqrt(2) path sd (two independent runs, ~0.016). (Before db207c2 the
+// reach was added after adoption and overwritten the next morning, and the
+// adoption columns with 5,000 creators were byte-identical to those without.)
+TEST(BassLimit, CreatorsAddReach) {
+  const BassRun without = run_bass();
+  const BassRun with = run_bass({"population.creator_agents=400000"});
+  const std::vector<double> sd = bass_path_sd(without.p, without.q, without.buyers, 100);
+  EXPECT_GT(with.share[99], without.share[99] + kPathSigmas * std::sqrt(2.0) * sd[100])
+      << "with creators " << with.share[99] << ", without " << without.share[99];
 }
 
 // The closed form against the daily recursion, without simulation. The
