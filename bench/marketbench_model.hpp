@@ -54,7 +54,7 @@ inline constexpr uint32_t kReviewsBeforeExit = 20;
 // How the work is cut into deterministic pieces (part of the stream names:
 // changing them changes the numbers, never their distribution).
 inline constexpr uint64_t kBuyersPerChunk = 4096;
-inline constexpr uint32_t kSellersPerChunk = 4096;
+inline constexpr uint32_t kSellersPerChunk = 1024;
 inline constexpr uint64_t kSellerStreams = uint64_t{1} << 32;  // id offset of seller-chunk streams
 
 struct Config {
@@ -302,14 +302,20 @@ class Model {
     uint32_t* const* const worker_sales = worker_sales_.data();
     const size_t workers = worker_sales_.size();
     uint32_t* const first_worker_sales = worker_sales[0];
+    uint32_t* const second_worker_sales = workers > 1 ? worker_sales[1] : nullptr;
     ChunkTotals totals;
     const uint32_t end = seller_chunk_end(chunk);
     for (uint32_t seller = chunk * kSellersPerChunk; seller < end; ++seller) {
       uint32_t sold = first_worker_sales[seller];
       first_worker_sales[seller] = 0;
-      for (size_t worker = 1; worker < workers; ++worker) {
-        sold += worker_sales[worker][seller];
-        worker_sales[worker][seller] = 0;
+      if (workers == 2) {  // the common case without a loop
+        sold += second_worker_sales[seller];
+        second_worker_sales[seller] = 0;
+      } else {
+        for (size_t worker = 1; worker < workers; ++worker) {
+          sold += worker_sales[worker][seller];
+          worker_sales[worker][seller] = 0;
+        }
       }
       // Written to compile to selects: whether a seller sold, and whether it
       // is genuine, are coin flips to the branch predictor.

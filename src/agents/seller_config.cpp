@@ -109,6 +109,46 @@ void visit_finances(ParameterVisitor& visitor, SellerConfig& config) {
                 .min = 1,
                 .max = 1e7},
                config.daily_capacity);
+  visitor.real({.key = "restock_interval_days",
+                .unit = "days",
+                .meaning = "Sellers buy stock for this many days of forecast demand at a time, "
+                           "paying suppliers upfront",
+                .source = "assumption: weekly replenishment, common for small online stores",
+                .min = 1,
+                .max = 365},
+               config.restock_interval_days);
+  visitor.real({.key = "safety_stock_units",
+                .unit = "units",
+                .meaning = "Units a seller keeps above its forecast of the period's demand",
+                .source = "assumption: one unit, enough to absorb a single unexpected order",
+                .min = 0,
+                .max = 1e6},
+               config.safety_stock_units);
+  visitor.real({.key = "safety_stock_share",
+                .unit = "share",
+                .meaning = "Safety stock as a share of the period's expected demand, on top of "
+                           "safety_stock_units",
+                .source = "assumption: about one standard deviation of weekly Poisson demand for "
+                          "a seller selling a few units a week",
+                .min = 0,
+                .max = 10},
+               config.safety_stock_share);
+  visitor.real({.key = "holding_cost_per_day",
+                .unit = "share per day",
+                .meaning = "Cost of holding stock (capital, storage, obsolescence) as a share of "
+                           "its unit cost a day",
+                .source = "operations-management rule of thumb: inventory carrying cost of 20-40% "
+                          "a year; 0.001 a day is about 37% a year",
+                .min = 0,
+                .max = 1},
+               config.holding_cost_per_day);
+  visitor.real({.key = "new_seller_daily_forecast",
+                .unit = "orders/day",
+                .meaning = "Demand a seller without sales history expects a day when it first stocks",
+                .source = "assumption: near the median seller agent's sales in the default scenario",
+                .min = 0,
+                .max = 1e6},
+               config.new_seller_daily_forecast);
   visitor.real({.key = "cash_floor_usd",
                 .unit = "USD",
                 .meaning = "Cash below which a seller is broke and exits",

@@ -20,6 +20,11 @@ struct SellerConfig {
   double initial_cash_usd = 300.0;
   double daily_overhead_usd = 1.0;        // fixed cost of running a store
   double daily_capacity = 40.0;           // orders a seller agent can ship a day
+  double restock_interval_days = 7;       // sellers buy stock for this many days at a time, paid upfront
+  double safety_stock_units = 1;          // units kept above the forecast
+  double safety_stock_share = 0.5;        // and this share of the period's expected demand
+  double holding_cost_per_day = 0.001;    // cost of holding stock, share of its unit cost a day
+  double new_seller_daily_forecast = 0.3; // demand a seller without history expects a day
   double entry_rate_per_day = 0.004;      // potential entrants trying per day at reference attractiveness
   double imitation_interval_days = 30;    // how often a seller compares itself with a peer
   double imitation_noise_usd = 20.0;      // K of the Fermi rule, in US$ of 30-day profit

@@ -9,7 +9,7 @@ void SellerTable::resize(size_t count) {
     column->resize(count, 0);
   }
   home.resize(count, 0);
-  for (auto* column : {&unit_cost, &markup, &stock_today, &rating_good, &rating_medium,
+  for (auto* column : {&unit_cost, &markup, &inventory, &rating_good, &rating_medium,
                        &rating_poor, &displayed_rating, &store_described, &store_service,
                        &store_dispatch, &store_delivery, &orders_30d, &disputes_30d, &profit_30d,
                        &penalty_points, &revenue_today, &profit_today, &credit_score}) {
@@ -19,6 +19,7 @@ void SellerTable::resize(size_t count) {
   entry_day.resize(count, 0);
   loss_days.resize(count, 0);
   sales_today.resize(count, 0);
+  stockouts_week.resize(count, 0);
   loan_balance.resize(count, 0);
   loan_due_day.resize(count, 0);
 }

@@ -36,7 +36,8 @@ struct SellerTable {
   // Economics (US$ in agent units).
   std::vector<float> unit_cost;
   std::vector<float> markup;
-  std::vector<float> stock_today;
+  std::vector<float> inventory;         // units on hand, bought upfront from suppliers
+  std::vector<uint32_t> stockouts_week; // orders turned away since the last restock
   std::vector<AccountId> account;
   // Reputation (decayed counts) and the 4-item store score (1..5, moving average).
   std::vector<float> rating_good;

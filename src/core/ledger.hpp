@@ -53,6 +53,7 @@ enum class Reason : uint8_t {
   Training,          // platform -> suppliers (platform university)
   Capital,           // suppliers -> an account (initial endowment, investment, withdrawal back)
   Advertising,       // suppliers (advertisers' budgets) -> platform
+  Overhead,          // seller -> suppliers (the daily cost of running a store and holding stock)
   Count
 };
 

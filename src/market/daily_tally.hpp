@@ -37,6 +37,7 @@ struct MarketTally {
   double churns = 0;
   double seller_entries = 0;        // by seller home market
   double seller_exits = 0;
+  double seller_exits_broke = 0;     // of which: cash below the floor
   double delistings = 0;
   double violations_detected = 0;
   double loans_issued = 0;

@@ -267,7 +267,8 @@ SellerId place_seller(EcosystemState& state, SellerId row, int platform, RandomS
   sellers.unit_cost[row] = float(genuine_cost * cost_factor);
   sellers.markup[row] = float(seller_config.markup_min +
                               random.uniform() * (seller_config.markup_max - seller_config.markup_min));
-  sellers.stock_today[row] = 0;
+  sellers.inventory[row] = 0;
+  sellers.stockouts_week[row] = 0;
   sellers.rating_good[row] = sellers.rating_medium[row] = sellers.rating_poor[row] = 0;
   sellers.displayed_rating[row] = 0.8f;
   sellers.store_described[row] = sellers.store_service[row] = 4.5f;

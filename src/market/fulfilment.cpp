@@ -11,9 +11,15 @@ namespace {
 
 constexpr double kLateFactor = 1.3;  // a delivery this much over the promise counts as late
 
-bool in_stock(EcosystemState& state, SellerId seller) {
+// Takes a unit from stock; an order the seller cannot fill is cancelled.
+bool take_from_stock(EcosystemState& state, SellerId seller) {
   SellerTable& sellers = state.sellers;
-  return sellers.sales_today[seller] < sellers.stock_today[seller];
+  if (sellers.inventory[seller] < 1.0f) {
+    sellers.stockouts_week[seller] += 1;
+    return false;
+  }
+  sellers.inventory[seller] -= 1.0f;
+  return true;
 }
 
 Money order_total(const Order& order) { return order.price + order.shipping + order.duty; }
@@ -29,7 +35,7 @@ Money commission_for(const EcosystemState& state, const Order& order) {
 }
 
 // Money at the sale: into escrow, or (without escrow) to the seller, who pays
-// carrier, customs and commission at once.
+// carrier, customs and commission at once. The goods were paid for when stocked.
 void pay_at_sale(EcosystemState& state, const Order& order) {
   Ledger& ledger = state.ledger;
   const AccountId household = state.household_accounts[order.buyer_market];
@@ -43,8 +49,6 @@ void pay_at_sale(EcosystemState& state, const Order& order) {
     ledger.transfer(seller, state.regulators.account[order.buyer_market], order.duty, Reason::Duty);
     ledger.transfer(seller, owner.account, order.commission, Reason::Commission);
   }
-  const Money goods_cost = to_money(state.sellers.unit_cost[order.seller]);
-  ledger.transfer(seller, state.suppliers_account, goods_cost, Reason::GoodsCost);
 }
 
 void ship(EcosystemState& state, Order& order, RandomStream& random) {
@@ -235,7 +239,7 @@ std::vector<Order> accept_orders(EcosystemState& state,
   RandomStream random(state.seed, Purpose::Logistics, state.day, 0);
   for (const auto& market_purchases : purchases) {
     for (Order order : market_purchases) {
-      if (!in_stock(state, order.seller)) {
+      if (!take_from_stock(state, order.seller)) {
         state.tally.markets[order.buyer_market].cancelled_orders += 1;
         continue;
       }

@@ -73,6 +73,30 @@ void charge_annual_fees(EcosystemState& state, SellerId seller) {
   }
 }
 
+// Buys stock for the coming period: the forecast of demand (with the
+// seller's forecast error) plus safety stock, paid upfront and limited by
+// the cash at hand. This is where forecasting (collaboration) and credit
+// (microfinance) meet the seller's sales.
+void restock(EcosystemState& state, SellerId seller, double forecast_error, int32_t period_days) {
+  const SellerConfig& config = state.config->sellers;
+  SellerTable& sellers = state.sellers;
+  RandomStream random(state.seed, Purpose::SellerLearning, state.day, seller);
+  const double daily = sellers.orders_30d[seller] > 0 ? sellers.orders_30d[seller] / 30.0
+                                                      : config.new_seller_daily_forecast;
+  const double forecast = daily * period_days * std::max(0.0, 1.0 + forecast_error * random.normal());
+  const double safety = config.safety_stock_share * daily * period_days + config.safety_stock_units;
+  const double target = std::min(config.daily_capacity * period_days, forecast + safety);
+  const double wanted = std::floor(std::max(0.0, target - sellers.inventory[seller]) + random.uniform());
+  const double cash = to_dollars(state.ledger.balance(sellers.account[seller]));
+  const double affordable = std::floor(std::max(0.0, cash) / std::max(0.01f, sellers.unit_cost[seller]));
+  const double units = std::min(wanted, affordable);
+  sellers.stockouts_week[seller] = 0;
+  if (units <= 0) return;
+  sellers.inventory[seller] += float(units);
+  state.ledger.transfer(sellers.account[seller], state.suppliers_account,
+                        to_money(units * sellers.unit_cost[seller]), Reason::GoodsCost);
+}
+
 std::vector<SellerId> free_rows(const SellerTable& sellers) {
   std::vector<SellerId> rows;
   for (SellerId seller = 0; seller < sellers.size(); ++seller) {
@@ -125,34 +149,55 @@ void imitate(EcosystemState& state, SellerId seller, RandomStream& random) {
   }
 }
 
-void compete_on_price(EcosystemState& state, SellerId seller) {
+// Weekly, against rivals in the same category: a seller selling below the
+// category's average cuts its markup, one selling well above it (and
+// running out of stock) raises it. Sales are skewed, so most sellers are
+// below the mean and competition pushes prices down.
+void compete_on_price(EcosystemState& state, SellerId seller, const std::vector<double>& category_mean) {
   SellerTable& sellers = state.sellers;
   const float step = float(state.config->mechanisms.competition.price_step);
-  // Weekly: cut the markup when sales dried up, raise it when selling out.
-  if (sellers.orders_30d[seller] < 1.0f) {
+  const double mean = category_mean[sellers.category[seller]];
+  if (sellers.orders_30d[seller] < mean) {
     sellers.markup[seller] *= 1.0f - step;
-  } else if (sellers.sales_today[seller] >= sellers.stock_today[seller]) {
+  } else if (sellers.orders_30d[seller] > 2.0 * mean && sellers.stockouts_week[seller] > 0) {
     sellers.markup[seller] *= 1.0f + step;
   }
   sellers.markup[seller] = std::clamp(sellers.markup[seller], 0.02f, 3.0f);
 }
 
+std::vector<double> category_mean_orders(const EcosystemState& state) {
+  const SellerTable& sellers = state.sellers;
+  const size_t categories = static_cast<size_t>(state.config->sellers.categories);
+  std::vector<double> total(categories, 0.0), count(categories, 0.0);
+  for (SellerId seller = 0; seller < sellers.size(); ++seller) {
+    if (!sellers.alive[seller]) continue;
+    total[sellers.category[seller]] += sellers.orders_30d[seller];
+    count[sellers.category[seller]] += 1;
+  }
+  for (size_t c = 0; c < categories; ++c) total[c] = count[c] > 0 ? total[c] / count[c] : 0.0;
+  return total;
+}
+
 }  // namespace
 
-void stock_sellers(EcosystemState& state) {
+void restock_sellers(EcosystemState& state) {
   const SimulationConfig& config = *state.config;
+  const SellerConfig& seller_config = config.sellers;
   SellerTable& sellers = state.sellers;
   const double error = state.policy.collaboration ? config.mechanisms.collaboration.forecast_error_shared
                                                   : config.mechanisms.collaboration.forecast_error_alone;
+  const auto interval = std::max<int32_t>(1, int32_t(seller_config.restock_interval_days));
   for (SellerId seller = 0; seller < sellers.size(); ++seller) {
     sellers.sales_today[seller] = 0;
     sellers.revenue_today[seller] = 0;
     sellers.profit_today[seller] = 0;
     if (!sellers.alive[seller]) continue;
-    RandomStream random(state.seed, Purpose::SellerLearning, state.day, seller);
-    // Stock = forecast of demand with error, plus one unit of safety stock.
-    const double forecast = sellers.orders_30d[seller] / 30.0 * (1.0 + error * random.normal());
-    sellers.stock_today[seller] = float(std::min(config.sellers.daily_capacity, std::max(0.0, forecast) + 1.0));
+    // Restock on the reorder day, on the first day, and the morning after
+    // running out with buyers turned away.
+    const bool newcomer = sellers.entry_day[seller] == state.day;
+    const bool ran_out = sellers.inventory[seller] < 1.0f && sellers.stockouts_week[seller] > 0;
+    if (!newcomer && !ran_out && (seller + state.day) % interval != 0) continue;
+    restock(state, seller, error, interval);
   }
 }
 
@@ -207,6 +252,7 @@ void retire_seller(EcosystemState& state, SellerId seller, const char* why) {
   sellers.alive[seller] = 0;
   sellers.platforms[seller] = 0;
   if (why != nullptr) state.tally.markets[sellers.home[seller]].seller_exits += 1;
+  if (why != nullptr && std::string_view(why) == "broke") state.tally.markets[sellers.home[seller]].seller_exits_broke += 1;
 }
 
 void update_sellers(EcosystemState& state) {
@@ -215,11 +261,14 @@ void update_sellers(EcosystemState& state) {
   SellerTable& sellers = state.sellers;
   Ledger& ledger = state.ledger;
   const auto imitation_interval = std::max<int32_t>(1, int32_t(seller_config.imitation_interval_days));
+  const std::vector<double> category_mean =
+      state.policy.competition ? category_mean_orders(state) : std::vector<double>{};
   for (SellerId seller = 0; seller < sellers.size(); ++seller) {
     if (!sellers.alive[seller]) continue;
-    const Money overhead = to_money(seller_config.daily_overhead_usd);
-    ledger.transfer(sellers.account[seller], state.suppliers_account, overhead, Reason::GoodsCost);
-    sellers.profit_today[seller] -= float(seller_config.daily_overhead_usd);
+    const double holding = sellers.inventory[seller] * sellers.unit_cost[seller] * seller_config.holding_cost_per_day;
+    const double running_cost = seller_config.daily_overhead_usd + holding;
+    ledger.transfer(sellers.account[seller], state.suppliers_account, to_money(running_cost), Reason::Overhead);
+    sellers.profit_today[seller] -= float(running_cost);
     sellers.orders_30d[seller] = sellers.orders_30d[seller] * kMonthDecay + sellers.sales_today[seller];
     sellers.disputes_30d[seller] *= kMonthDecay;
     sellers.profit_30d[seller] = sellers.profit_30d[seller] * kMonthDecay + sellers.profit_today[seller];
@@ -228,7 +277,7 @@ void update_sellers(EcosystemState& state) {
     RandomStream random(state.seed, Purpose::SellerExit, state.day, seller);
     const int32_t age = state.day - sellers.entry_day[seller];
     if (state.policy.rules && age > 0 && age % 365 == 0) charge_annual_fees(state, seller);
-    if (state.policy.competition && (seller + state.day) % 7 == 0) compete_on_price(state, seller);
+    if (state.policy.competition && (seller + state.day) % 7 == 0) compete_on_price(state, seller, category_mean);
     if (age > 0 && (seller + state.day) % imitation_interval == 0) imitate(state, seller, random);
 
     const double cash = to_dollars(ledger.balance(sellers.account[seller]));

@@ -3,8 +3,9 @@
 
 namespace mercator {
 
-// Morning: each seller sets today's stock from its forecast of demand.
-void stock_sellers(EcosystemState& state);
+// Morning: resets the day's counters; sellers on their reorder day buy stock
+// for the coming period, paying suppliers upfront.
+void restock_sellers(EcosystemState& state);
 // Phase 3 for sellers: new sellers enter the pool's free rows and join the
 // most attractive platform; listed sellers may also join a second platform.
 void run_seller_entry(EcosystemState& state);

@@ -45,13 +45,17 @@ class Microfinance final : public Mechanism {
     return 1.0 / (1.0 + std::exp(-z));
   }
 
-  // Sellers short of cash borrow when their score clears the cutoff.
+  // A seller whose cash cannot pay for its next period's stock and running
+  // costs borrows, when its score clears the cutoff, up to its monthly sales.
   void maybe_lend(EcosystemState& state, SellerId seller) {
     SellerTable& sellers = state.sellers;
+    const SellerConfig& seller_config = state.config->sellers;
     const double cash = to_dollars(state.ledger.balance(sellers.account[seller]));
+    const double daily_orders = sellers.orders_30d[seller] / 30.0;
+    const double period_need = seller_config.restock_interval_days *
+                               (daily_orders * sellers.unit_cost[seller] + seller_config.daily_overhead_usd);
+    if (cash >= period_need || sellers.credit_score[seller] < config_.approval_cutoff) return;
     const double monthly_sales = sellers.orders_30d[seller] * sellers.unit_cost[seller] * (1.0 + sellers.markup[seller]);
-    const double need_threshold = 30.0 * state.config->sellers.daily_overhead_usd;
-    if (cash > need_threshold || sellers.credit_score[seller] < config_.approval_cutoff) return;
     const double amount = std::min(config_.max_loan_usd, config_.loan_to_monthly_sales * monthly_sales);
     if (amount < config_.min_loan_usd) return;
     const Money principal = to_money(amount);

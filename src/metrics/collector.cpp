@@ -24,6 +24,7 @@ struct MarketSums {
   double contracted = 0, warehouse = 0, trained = 0, outsourced = 0;
   double credit_score = 0, loans_outstanding = 0, penalty_points = 0, tiered = 0;
   double seller_cash = 0;
+  double inventory = 0, daily_sales = 0;
 };
 
 void add_tally(MarketTally& into, const MarketTally& from) {
@@ -88,6 +89,8 @@ std::vector<MarketSums> gather(const EcosystemState& state) {
     row.penalty_points += sellers.penalty_points[s];
     row.tiered += sellers.tier[s] > 0;
     row.seller_cash += to_dollars(state.ledger.balance(sellers.account[s]));
+    row.inventory += sellers.inventory[s];
+    row.daily_sales += sellers.orders_30d[s] / 30.0;
   }
   for (size_t c = 0; c < state.creators.size(); ++c) sums[state.creators.market[c]].creators_active += state.creators.platform[c] != 255;
   for (size_t p = 0; p < state.service_providers.size(); ++p) {
@@ -118,6 +121,7 @@ std::vector<MarketSums> gather(const EcosystemState& state) {
     all.outsourced += row.outsourced; all.credit_score += row.credit_score;
     all.loans_outstanding += row.loans_outstanding; all.penalty_points += row.penalty_points;
     all.tiered += row.tiered; all.seller_cash += row.seller_cash;
+    all.inventory += row.inventory; all.daily_sales += row.daily_sales;
   }
   return sums;
 }
@@ -141,6 +145,7 @@ const Series kSeries[] = {
     {"sellers_active", [](const MarketSums& r, const EcosystemState& s) { return r.sellers_active * seller_scale(s); }},
     {"sellers_entered", [](const MarketSums& r, const EcosystemState& s) { return r.tally.seller_entries * seller_scale(s); }},
     {"sellers_exited", [](const MarketSums& r, const EcosystemState& s) { return r.tally.seller_exits * seller_scale(s); }},
+    {"sellers_exited_broke", [](const MarketSums& r, const EcosystemState& s) { return r.tally.seller_exits_broke * seller_scale(s); }},
     {"young_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_young, r.sellers_active); }},
     {"counterfeit_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_counterfeit, r.sellers_active); }},
     {"business_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_business, r.sellers_active); }},
@@ -186,6 +191,7 @@ const Series kSeries[] = {
     {"trained_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.trained, r.sellers_active); }},
     {"outsourcing_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.outsourced, r.sellers_active); }},
     {"tiered_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tiered, r.sellers_active); }},
+    {"stock_cover_days", [](const MarketSums& r, const EcosystemState&) { return ratio(r.inventory, r.daily_sales); }},
     {"seller_cash_usd", [](const MarketSums& r, const EcosystemState& s) { return r.seller_cash * seller_scale(s); }},
     {"creator_sales", [](const MarketSums& r, const EcosystemState& s) { return r.tally.creator_sales * buyer_scale(s); }},
     {"platform_presence", [](const MarketSums& r, const EcosystemState&) { return r.markets_present; }},

@@ -110,7 +110,7 @@ bool SimulationEngine::step() {
   each_mechanism([&](Mechanism& m) { m.on_adopt(state_); });
   // 4. Shopping: rank and choose.
   state_.catalog.rebuild(state_.sellers, state_.platform_count(), int(config_.sellers.categories));
-  stock_sellers(state_);
+  restock_sellers(state_);
   each_mechanism([&](Mechanism& m) { m.on_rank(state_); });
   const auto purchases = run_shopping(state_);
   // 5. Order flow.
