@@ -55,7 +55,7 @@ void visit_rules_of_entry(ParameterVisitor& visitor, PlatformConfig& config) {
   visitor.real({.key = "deposit_usd",
                 .unit = "USD",
                 .meaning = "Security deposit a seller lodges on joining, returned on leaving "
-                           "minus fines",
+                           "(fines are paid from cash as they fall due)",
                 .source = "FACTS.md A: deposits for some categories only from 2015; none during "
                           "free entry",
                 .min = 0,

@@ -42,7 +42,8 @@ struct PlatformState {
   double detection_per_sale = 0;
   int32_t member_sellers = 0;
   int32_t active_buyers = 0;
-  uint8_t channels = 0;                // monetization channels in use
+  uint8_t channels = 0;                // monetization channels arrived
+  float channel_uptake = 0;            // share of (member seller, arrived channel) pairs adopted
   InternationalStage stage = InternationalStage::ResourceIntegration;
   int32_t last_adaptation_day = 0;
 };

@@ -18,6 +18,7 @@ struct CarrierTable {
   std::vector<float> loss_factor;
   std::vector<float> load_today;      // parcels handed over today
   std::vector<float> congestion;      // transit-time multiplier from yesterday's load
+  std::vector<Money> retained;        // balance kept after paying yesterday's costs
   size_t size() const { return account.size(); }
 };
 

@@ -145,6 +145,7 @@ void build_providers(EcosystemState& state, const SimulationConfig& config) {
     state.carriers.loss_factor.push_back(losses[mode]);
     state.carriers.load_today.push_back(0);
     state.carriers.congestion.push_back(1);
+    state.carriers.retained.push_back(0);
   }
   state.lender.account = state.ledger.open(AccountKind::Lender);
   std::vector<AccountId> creator_accounts, service_accounts;

@@ -73,7 +73,12 @@ void ship(EcosystemState& state, Order& order, RandomStream& random) {
                  random.bernoulli(state.regulators.inspection_rate[order.buyer_market] *
                                   config.customs.seizure_given_counterfeit);
   order.delivery_day = state.day + std::max(1, static_cast<int>(std::ceil(transit)));
-  const int confirmation = order.escrowed ? static_cast<int>(config.mechanisms.escrow.confirm_days) : 0;
+  // Escrow holds the money until the buyer confirms or the auto-release
+  // deadline passes.
+  const EscrowConfig& escrow = config.mechanisms.escrow;
+  const bool confirms = random.bernoulli(escrow.confirming_share);
+  const int confirmation =
+      order.escrowed ? static_cast<int>(confirms ? escrow.confirm_days : escrow.auto_release_days) : 0;
   order.settle_day = std::min(order.delivery_day + confirmation,
                               state.day + OrderBook::kHorizonDays - 1);
   state.carriers.load_today[order.mode] += 1;

@@ -18,6 +18,13 @@ void update_carriers(EcosystemState& state) {
     const double overload = std::max(0.0, carriers.load_today[carrier] / config.capacity_per_carrier - 1.0);
     carriers.congestion[carrier] = float(1.0 + config.congestion_delay * overload);
     carriers.load_today[carrier] = 0;
+    // Carriers pay their operating costs out of the day's receipts and keep the margin.
+    const Money receipts = state.ledger.balance(carriers.account[carrier]) - carriers.retained[carrier];
+    if (receipts > 0) {
+      state.ledger.transfer(carriers.account[carrier], state.suppliers_account,
+                            share_of(receipts, 1.0 - config.carrier_margin), Reason::ProviderCost);
+    }
+    carriers.retained[carrier] = state.ledger.balance(carriers.account[carrier]);
   }
 }
 

@@ -45,6 +45,18 @@ bool admitted(const EcosystemState& state, int platform, SellerId seller, Random
   return true;
 }
 
+// Under competition a platform with less than its fair share of active
+// buyers raises its joining subsidy in proportion to the shortfall.
+double subsidy_response(const EcosystemState& state, int platform) {
+  if (!state.policy.competition || state.platform_count() < 2) return 1.0;
+  double all_active = 0;
+  for (const PlatformState& owner : state.platforms) all_active += owner.active_buyers;
+  if (all_active <= 0) return 1.0;
+  const double fair_share = 1.0 / state.platform_count();
+  const double shortfall = std::max(0.0, fair_share - state.platforms[platform].active_buyers / all_active);
+  return 1.0 + state.config->mechanisms.competition.subsidy_response * shortfall / fair_share;
+}
+
 void charge_joining(EcosystemState& state, int platform, SellerId seller) {
   const SimulationConfig& config = *state.config;
   PlatformState& owner = state.platforms[platform];
@@ -56,7 +68,8 @@ void charge_joining(EcosystemState& state, int platform, SellerId seller) {
   if (state.policy.profit_distribution &&
       owner.member_sellers < config.mechanisms.profit_distribution.subsidy_until_sellers) {
     state.ledger.transfer(owner.account, account,
-                          to_money(config.mechanisms.profit_distribution.new_seller_subsidy_usd),
+                          to_money(config.mechanisms.profit_distribution.new_seller_subsidy_usd *
+                                   subsidy_response(state, platform)),
                           Reason::Subsidy);
     state.sellers.subsidized[seller] = 1;
   }
@@ -230,6 +243,20 @@ void run_seller_entry(EcosystemState& state) {
   if (state.policy.multi_homing) multi_home(state, random);
 }
 
+size_t bring_in_merchants(EcosystemState& state, int platform, MarketId home, size_t count) {
+  RandomStream random(state.seed, Purpose::SellerEntry, state.day, (uint64_t(1) << 32) + home);
+  const std::vector<SellerId> rows = free_rows(state.sellers);
+  const size_t placed = std::min(count, rows.size());
+  for (size_t k = 0; k < placed; ++k) {
+    const SellerId row = place_seller(state, rows[k], platform, random);
+    state.sellers.home[row] = home;
+    state.sellers.is_business[row] = 1;
+    charge_joining(state, platform, row);
+    state.tally.markets[home].seller_entries += 1;
+  }
+  return placed;
+}
+
 void retire_seller(EcosystemState& state, SellerId seller, const char* why) {
   SellerTable& sellers = state.sellers;
   Ledger& ledger = state.ledger;
@@ -243,6 +270,14 @@ void retire_seller(EcosystemState& state, SellerId seller, const char* why) {
       state.tally.markets[sellers.home[seller]].loan_defaults += 1;
     }
     sellers.loan_balance[seller] = 0;
+  }
+  // Deposits come back on leaving (fines were paid from cash as they fell due).
+  if (state.policy.rules) {
+    for (int platform = 0; platform < state.platform_count(); ++platform) {
+      if (!(sellers.platforms[seller] & (1u << platform))) continue;
+      ledger.transfer(state.platforms[platform].account, account,
+                      to_money(state.config->platforms[platform].deposit_usd), Reason::PlatformFee);
+    }
   }
   // The owner takes what is left; debts to suppliers are written off.
   ledger.transfer(account, state.suppliers_account, ledger.balance(account), Reason::Capital);

@@ -59,8 +59,9 @@ int pick_platform(const EcosystemState& state, BuyerId buyer, MarketId market, R
 
 double channel_boost(const EcosystemState& state, int platform) {
   if (!state.policy.innovation) return 1.0;
-  const int channels = std::popcount(state.platforms[platform].channels);
-  return 1.0 + state.config->mechanisms.innovation.channel_session_boost * channels;
+  const PlatformState& owner = state.platforms[platform];
+  const int channels = std::popcount(owner.channels);
+  return 1.0 + state.config->mechanisms.innovation.channel_session_boost * channels * owner.channel_uptake;
 }
 
 void shop_in_market(EcosystemState& state, MarketId market, std::vector<Order>& purchases) {

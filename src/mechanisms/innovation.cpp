@@ -28,6 +28,34 @@ class Innovation final : public Mechanism {
     for (const Order& order : new_orders) state.platforms[order.platform].data_orders += 1;
   }
 
+  // Sellers take up the channels their platforms offer (a diffusion at
+  // channel_diffusion_per_day); a platform's sessions grow with the uptake.
+  void on_update(EcosystemState& state) override {
+    SellerTable& sellers = state.sellers;
+    RandomStream random(state.seed, Purpose::Innovation, state.day, uint64_t(1) << 32);
+    std::vector<double> adopted(state.platform_count(), 0.0), possible(state.platform_count(), 0.0);
+    for (SellerId seller = 0; seller < sellers.size(); ++seller) {
+      if (!sellers.alive[seller]) continue;
+      uint8_t offered = 0;
+      for (int platform = 0; platform < state.platform_count(); ++platform) {
+        if (sellers.platforms[seller] & (1u << platform)) offered |= state.platforms[platform].channels;
+      }
+      const uint8_t missing = offered & uint8_t(~sellers.channels[seller]);
+      if (missing != 0 && random.bernoulli(config_.channel_diffusion_per_day)) {
+        sellers.channels[seller] |= uint8_t(1u << std::countr_zero(unsigned(missing)));
+      }
+      for (int platform = 0; platform < state.platform_count(); ++platform) {
+        if (!(sellers.platforms[seller] & (1u << platform))) continue;
+        const uint8_t arrived = state.platforms[platform].channels;
+        possible[platform] += std::popcount(arrived);
+        adopted[platform] += std::popcount(uint8_t(arrived & sellers.channels[seller]));
+      }
+    }
+    for (int platform = 0; platform < state.platform_count(); ++platform) {
+      state.platforms[platform].channel_uptake = float(possible[platform] > 0 ? adopted[platform] / possible[platform] : 0.0);
+    }
+  }
+
   void on_govern(EcosystemState& state) override {
     for (int platform = 0; platform < state.platform_count(); ++platform) {
       PlatformState& owner = state.platforms[platform];

@@ -347,7 +347,7 @@ void visit_innovation(ParameterVisitor& visitor, InnovationConfig& config) {
                config.channel_diffusion_per_day);
   visitor.real({.key = "channel_session_boost",
                 .unit = "share",
-                .meaning = "Extra shopping sessions per monetization channel in use",
+                .meaning = "Extra shopping sessions per monetization channel, at full uptake by the platform's sellers",
                 .source = "assumption: FACTS.md A/B: live commerce and festivals added demand, "
                           "no size",
                 .min = 0,
@@ -470,6 +470,14 @@ void visit_escrow(ParameterVisitor& visitor, EscrowConfig& config) {
                 .min = 0,
                 .max = 365},
                config.auto_release_days);
+  visitor.real({.key = "confirming_share",
+                .unit = "share",
+                .meaning = "Share of buyers who confirm receipt (after confirm_days); the funds "
+                           "of the others are released after auto_release_days",
+                .source = "assumption: most buyers confirm when prompted; no figure in the sources",
+                .min = 0,
+                .max = 1},
+               config.confirming_share);
   visitor.real({.key = "trust_boost",
                 .unit = "share",
                 .meaning = "Added to buyers' trust in a platform that holds payments in escrow",

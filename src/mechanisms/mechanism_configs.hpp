@@ -78,7 +78,7 @@ struct CompetitionConfig {
 struct InnovationConfig {
   bool enabled = true;
   double channel_diffusion_per_day = 0.01;  // sellers adopting an arrived channel
-  double channel_session_boost = 0.15;      // extra sessions per channel in use
+  double channel_session_boost = 0.15;      // extra sessions per channel fully taken up by sellers
   double rd_cost_usd_per_day = 10.0;
   bool learning = true;                     // the algorithm learns from data
 };
@@ -105,6 +105,7 @@ struct EscrowConfig {
   bool enabled = true;
   double confirm_days = 5;                  // buyer confirms this long after delivery
   double auto_release_days = 15;
+  double confirming_share = 0.7;            // buyers who confirm; the rest wait for auto release
   double trust_boost = 0.3;                 // added to buyers' trust in a platform with escrow
   double refund_without_escrow_honest = 0.8;
   double refund_without_escrow_dishonest = 0.2;

@@ -75,6 +75,7 @@ std::string summarize_run(const EcosystemState& state, const RunResults& results
   summary["buyers_per_agent"] = results.buyers_per_agent;
   summary["sellers_per_agent"] = results.sellers_per_agent;
   summary["days"] = state.total_days;
+  summary["hot_state_bytes_per_buyer"] = state.buyers.bytes_per_buyer();
   nlohmann::ordered_json platforms = nlohmann::ordered_json::array();
   for (const PlatformState& owner : state.platforms) {
     platforms.push_back({{"name", owner.name},

@@ -6,6 +6,7 @@
 #include "core/parameter_assignment.hpp"
 #include "core/random_stream.hpp"
 #include "market/platform_decisions.hpp"
+#include "market/seller_dynamics.hpp"
 #include "simulation/simulation_config.hpp"
 
 namespace mercator {
@@ -111,6 +112,9 @@ bool apply_dated_event(EcosystemState& state, SimulationConfig& config, const Sc
         owner.has_partner[m] = 1;
         owner.localization[m] = std::min(
             1.0f, owner.localization[m] + float(config.mechanisms.cooperation.partner_localization_boost));
+        const auto merchants = static_cast<size_t>(config.mechanisms.cooperation.alliance_sellers /
+                                                   std::max<size_t>(1, event_markets(state, event).size()));
+        bring_in_merchants(state, platform, m, merchants);
       }
     }
     if (type == "innovation" && state.policy.innovation) {
