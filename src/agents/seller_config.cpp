@@ -104,7 +104,8 @@ void visit_finances(ParameterVisitor& visitor, SellerConfig& config) {
                config.daily_overhead_usd);
   visitor.real({.key = "daily_capacity",
                 .unit = "orders/day",
-                .meaning = "Orders a seller agent can ship a day",
+                .meaning = "Orders a seller agent can handle a day: caps the stock it buys per day of "
+                           "its restock period",
                 .source = "assumption: rarely binding outside festivals",
                 .min = 1,
                 .max = 1e7},

@@ -21,6 +21,7 @@ void SellerTable::resize(size_t count) {
   sales_today.resize(count, 0);
   stockouts_week.resize(count, 0);
   loan_balance.resize(count, 0);
+  deposit_held.resize(count, 0);
   loan_due_day.resize(count, 0);
 }
 

@@ -60,6 +60,7 @@ struct SellerTable {
   std::vector<float> profit_today;
   // Microfinance.
   std::vector<Money> loan_balance;
+  std::vector<Money> deposit_held;      // deposits lodged with platforms, returned on leaving
   std::vector<int32_t> loan_due_day;
   std::vector<float> credit_score;
 

@@ -17,7 +17,7 @@ std::string_view reason_name(Reason reason) {
       "refund",        "goods_cost",        "platform_fee",   "penalty",     "subsidy",
       "ad_spend",      "platform_cost",     "loan_disbursement", "loan_repayment",
       "creator_share", "service_fee",       "provider_cost",  "training",    "capital",
-      "advertising", "overhead"};
+      "advertising", "overhead", "deposit"};
   static_assert(std::size(names) == static_cast<size_t>(Reason::Count));
   return names[static_cast<size_t>(reason)];
 }

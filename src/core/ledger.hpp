@@ -40,7 +40,7 @@ enum class Reason : uint8_t {
   Duty,              // escrow/seller -> customs
   Refund,            // escrow/seller -> household
   GoodsCost,         // seller -> suppliers (cost of goods sold)
-  PlatformFee,       // seller -> platform (annual technical fee, deposit forfeits)
+  PlatformFee,       // seller -> platform (annual technical fee)
   Penalty,           // seller -> platform / household (violation fines)
   Subsidy,           // platform -> seller (free-entry subsidies)
   AdSpend,           // platform -> suppliers (user acquisition)
@@ -54,6 +54,7 @@ enum class Reason : uint8_t {
   Capital,           // suppliers -> an account (initial endowment, investment, withdrawal back)
   Advertising,       // suppliers (advertisers' budgets) -> platform
   Overhead,          // seller -> suppliers (the daily cost of running a store and holding stock)
+  Deposit,           // seller -> platform on joining, platform -> seller on leaving
   Count
 };
 

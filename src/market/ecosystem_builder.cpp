@@ -281,6 +281,7 @@ SellerId place_seller(EcosystemState& state, SellerId row, int platform, RandomS
   sellers.sales_today[row] = 0;
   sellers.revenue_today[row] = sellers.profit_today[row] = 0;
   sellers.loan_balance[row] = 0;
+  sellers.deposit_held[row] = 0;
   sellers.loan_due_day[row] = 0;
   sellers.credit_score[row] = 0;
   // A new account per incarnation, so late settlements of a previous

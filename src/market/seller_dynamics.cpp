@@ -62,8 +62,11 @@ void charge_joining(EcosystemState& state, int platform, SellerId seller) {
   PlatformState& owner = state.platforms[platform];
   const AccountId account = state.sellers.account[seller];
   if (state.policy.rules) {
-    const Money fee = to_money(config.platforms[platform].annual_fee_usd + config.platforms[platform].deposit_usd);
-    state.ledger.transfer(account, owner.account, fee, Reason::PlatformFee);
+    const Money deposit = to_money(config.platforms[platform].deposit_usd);
+    state.ledger.transfer(account, owner.account, to_money(config.platforms[platform].annual_fee_usd),
+                          Reason::PlatformFee);
+    state.ledger.transfer(account, owner.account, deposit, Reason::Deposit);
+    state.sellers.deposit_held[seller] += deposit;
   }
   if (state.policy.profit_distribution &&
       owner.member_sellers < config.mechanisms.profit_distribution.subsidy_until_sellers) {
@@ -244,7 +247,8 @@ void run_seller_entry(EcosystemState& state) {
 }
 
 size_t bring_in_merchants(EcosystemState& state, int platform, MarketId home, size_t count) {
-  RandomStream random(state.seed, Purpose::SellerEntry, state.day, (uint64_t(1) << 32) + home);
+  RandomStream random(state.seed, Purpose::SellerEntry, state.day,
+                      (uint64_t(1) << 32) + uint64_t(home) * kMaxPlatforms + platform);
   const std::vector<SellerId> rows = free_rows(state.sellers);
   const size_t placed = std::min(count, rows.size());
   for (size_t k = 0; k < placed; ++k) {
@@ -271,14 +275,17 @@ void retire_seller(EcosystemState& state, SellerId seller, const char* why) {
     }
     sellers.loan_balance[seller] = 0;
   }
-  // Deposits come back on leaving (fines were paid from cash as they fell due).
-  if (state.policy.rules) {
-    for (int platform = 0; platform < state.platform_count(); ++platform) {
-      if (!(sellers.platforms[seller] & (1u << platform))) continue;
-      ledger.transfer(state.platforms[platform].account, account,
-                      to_money(state.config->platforms[platform].deposit_usd), Reason::PlatformFee);
+  // Deposits come back on leaving (fines were paid from cash as they fell
+  // due), except to a seller delisted for violations, who forfeits them.
+  // The platform it is first listed on pays them back.
+  const bool forfeits = why != nullptr && std::string_view(why) == "delisted";
+  if (sellers.deposit_held[seller] > 0 && !forfeits) {
+    const int platform = std::countr_zero(unsigned(sellers.platforms[seller]));
+    if (platform < state.platform_count()) {
+      ledger.transfer(state.platforms[platform].account, account, sellers.deposit_held[seller], Reason::Deposit);
     }
   }
+  sellers.deposit_held[seller] = 0;
   // The owner takes what is left; debts to suppliers are written off.
   ledger.transfer(account, state.suppliers_account, ledger.balance(account), Reason::Capital);
   for (int platform = 0; platform < state.platform_count(); ++platform) {

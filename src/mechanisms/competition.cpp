@@ -1,7 +1,8 @@
-// Competition: sellers compete on price (markups fall when sales dry up and
-// rise when they sell out; market/seller_dynamics.cpp), buyers and sellers
-// may multi-home across platforms, and platforms answer a loss of buyer share
-// with higher subsidies to new sellers.
+// Competition: sellers compete on price (weekly, a seller selling below its
+// category's mean cuts its markup and one selling well above it while running
+// out raises it; market/seller_dynamics.cpp), buyers and sellers may
+// multi-home across platforms, and a platform short of its fair share of
+// buyers raises its joining subsidy.
 #include "mechanisms/mechanism.hpp"
 #include "mechanisms/mechanism_set.hpp"
 #include "simulation/simulation_config.hpp"

@@ -1,6 +1,6 @@
 // Innovation: the platform's algorithm learns from accumulated order data
 // with diminishing returns, q = q_max - (q_max - q_0) exp(-data / scale);
-// R&D spending brings new monetization channels (festivals, live commerce,
+// the platform spends on R&D and new monetization channels arrive (festivals, live commerce,
 // mobile payment, pre-sale), which raise shopping sessions. Dated
 // `innovation` events bring channels too. Off: the algorithm stays at q_0
 // and no channel arrives.

@@ -321,8 +321,9 @@ void visit_competition(ParameterVisitor& visitor, CompetitionConfig& config) {
                 .source = "MODEL.md 4: buyers and sellers can multi-home"},
                config.multi_homing);
   visitor.real({.key = "price_step",
-                .unit = "share of unit cost",
-                .meaning = "Markup change a seller makes when its sales fall or rise",
+                .unit = "share of the markup",
+                .meaning = "Relative markup change a seller makes in a week when it sells below "
+                           "its category's mean (cut) or well above it while running out (raise)",
                 .source = "assumption: small, gradual price moves",
                 .min = 0,
                 .max = 1},

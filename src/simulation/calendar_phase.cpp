@@ -114,7 +114,7 @@ bool apply_dated_event(EcosystemState& state, SimulationConfig& config, const Sc
             1.0f, owner.localization[m] + float(config.mechanisms.cooperation.partner_localization_boost));
         const auto merchants = static_cast<size_t>(config.mechanisms.cooperation.alliance_sellers /
                                                    std::max<size_t>(1, event_markets(state, event).size()));
-        bring_in_merchants(state, platform, m, merchants);
+        bring_in_merchants(state, platform, m, merchants);  // keyed by market and platform
       }
     }
     if (type == "innovation" && state.policy.innovation) {
