@@ -25,13 +25,53 @@ struct BuyerTable {
   // Per market: [first, last) buyer ids.
   std::vector<BuyerId> market_first;
   std::vector<BuyerId> market_end;
+  // Counts kept up to date by set_state, so no phase has to scan every buyer.
+  // Only the task that owns a market changes its buyers, so the counters of a
+  // market are never written by two threads at once.
+  std::vector<int32_t> active_count;   // [market * platform_count + platform]
+  std::vector<int32_t> aware_any;      // per market: aware of at least one platform
+  std::vector<int32_t> active_any;     // per market: active on at least one platform
+  std::vector<int32_t> churned_only;   // per market: churned somewhere, active nowhere
 
   size_t size() const { return market.size(); }
   Adoption state(BuyerId buyer, int platform) const {
     return static_cast<Adoption>(adoption[size_t(buyer) * platform_count + platform]);
   }
   void set_state(BuyerId buyer, int platform, Adoption value) {
+    const MarketId m = market[buyer];
+    const Adoption before = state(buyer, platform);
+    const Summary old_summary = summarize(buyer);
     adoption[size_t(buyer) * platform_count + platform] = static_cast<uint8_t>(value);
+    const Summary new_summary = summarize(buyer);
+    active_count[size_t(m) * platform_count + platform] +=
+        int(value == Adoption::Active) - int(before == Adoption::Active);
+    aware_any[m] += int(new_summary.aware) - int(old_summary.aware);
+    active_any[m] += int(new_summary.active) - int(old_summary.active);
+    churned_only[m] += int(new_summary.churned_only) - int(old_summary.churned_only);
+  }
+  // Sizes the counters once the markets and platforms are known (all zero:
+  // every buyer starts unaware).
+  void reset_counts(size_t market_count) {
+    active_count.assign(market_count * platform_count, 0);
+    aware_any.assign(market_count, 0);
+    active_any.assign(market_count, 0);
+    churned_only.assign(market_count, 0);
+  }
+  struct Summary {
+    bool aware = false, active = false, churned_only = false;
+  };
+  // A buyer's standing across platforms.
+  Summary summarize(BuyerId buyer) const {
+    Summary summary;
+    bool churned = false;
+    for (int p = 0; p < platform_count; ++p) {
+      const Adoption a = state(buyer, p);
+      summary.aware |= a != Adoption::Unaware;
+      summary.active |= a == Adoption::Active;
+      churned |= a == Adoption::Churned;
+    }
+    summary.churned_only = churned && !summary.active;
+    return summary;
   }
   bool active_anywhere(BuyerId buyer) const {
     for (int platform = 0; platform < platform_count; ++platform) {

@@ -9,17 +9,8 @@
 namespace mercator {
 namespace {
 
-struct MarketCounts {
-  std::vector<double> active;  // per platform, at the start of the day
-};
-
 double count_active(const EcosystemState& state, MarketId market, int platform) {
-  const BuyerTable& buyers = state.buyers;
-  double active = 0;
-  for (BuyerId b = buyers.market_first[market]; b < buyers.market_end[market]; ++b) {
-    active += buyers.state(b, platform) == Adoption::Active;
-  }
-  return active;
+  return state.buyers.active_count[size_t(market) * state.buyers.platform_count + platform];
 }
 
 bool may_adopt(const EcosystemState& state, BuyerId buyer, int platform) {

@@ -71,6 +71,7 @@ void build_buyers(EcosystemState& state, const SimulationConfig& config) {
     buyers.market_end.push_back(static_cast<BuyerId>(buyers.market.size()));
   }
   buyers.adoption.assign(size_t(total) * buyers.platform_count, 0);
+  buyers.reset_counts(world.market_count());
   buyers.price_sensitivity.resize(total);
   buyers.ties.resize(size_t(total) * buyers.ties_per_buyer);
   const double spread = config.buyers.price_sensitivity_spread;

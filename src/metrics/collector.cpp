@@ -51,8 +51,9 @@ void concentration(const EcosystemState& state, std::vector<MarketSums>& sums) {
     if (total <= 0) continue;
     double squares = 0;
     for (float value : list) squares += (value / total) * (value / total);
-    std::sort(list.begin(), list.end(), std::greater<float>());
+    // The top 20% of sellers by sales: a partial selection, not a full sort.
     const size_t top = std::max<size_t>(1, list.size() / 5);
+    std::nth_element(list.begin(), list.begin() + (top - 1), list.end(), std::greater<float>());
     sums[m].seller_sales = total;
     sums[m].seller_sales_squares = squares;
     sums[m].top_share_sales = std::accumulate(list.begin(), list.begin() + top, 0.0) / total;

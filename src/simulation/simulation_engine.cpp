@@ -46,30 +46,18 @@ void SimulationEngine::install_mechanisms() {
   each_mechanism([&](Mechanism& mechanism) { mechanism.on_setup(state_); });
 }
 
+// Buyer counts are kept by BuyerTable::set_state; this copies them to where
+// the platforms and the metrics read them.
 void SimulationEngine::count_buyers() {
+  const BuyerTable& buyers = state_.buyers;
   const int platforms = state_.platform_count();
-  pool_.parallel_for(state_.market_count(), [&](size_t market, unsigned) {
-    const BuyerTable& buyers = state_.buyers;
-    EcosystemState::BuyerCounts counts;
-    std::vector<int32_t> active(platforms, 0);
-    for (BuyerId b = buyers.market_first[market]; b < buyers.market_end[market]; ++b) {
-      bool aware = false, any_active = false, churned = false;
-      for (int p = 0; p < platforms; ++p) {
-        const Adoption a = buyers.state(b, p);
-        aware |= a != Adoption::Unaware;
-        churned |= a == Adoption::Churned;
-        if (a == Adoption::Active) {
-          any_active = true;
-          active[p] += 1;
-        }
-      }
-      counts.aware += aware;
-      counts.active += any_active;
-      counts.churned += churned && !any_active;
+  for (MarketId m = 0; m < state_.market_count(); ++m) {
+    state_.buyer_counts[m] = {double(buyers.aware_any[m]), double(buyers.active_any[m]),
+                              double(buyers.churned_only[m])};
+    for (int p = 0; p < platforms; ++p) {
+      state_.platforms[p].active_by_market[m] = buyers.active_count[size_t(m) * platforms + p];
     }
-    state_.buyer_counts[market] = counts;
-    for (int p = 0; p < platforms; ++p) state_.platforms[p].active_by_market[market] = active[p];
-  });
+  }
   for (PlatformState& owner : state_.platforms) {
     owner.active_buyers = 0;
     for (int32_t count : owner.active_by_market) owner.active_buyers += count;
