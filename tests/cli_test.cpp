@@ -10,6 +10,8 @@
 #include <sstream>
 #include <string>
 
+#include "temp_directory.hpp"
+
 namespace mercator {
 namespace {
 
@@ -39,31 +41,11 @@ CommandResult run_mercator(const std::string& arguments, bool with_stderr = true
   return result;
 }
 
-std::string read_file(const fs::path& path) {
-  std::ifstream stream(path, std::ios::binary);
-  std::ostringstream content;
-  content << stream.rdbuf();
-  return content.str();
-}
 
-class CliTest : public ::testing::Test {
+class CliTest : public TempDirectoryTest {
  protected:
-  void SetUp() override {
-    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    directory_ = fs::temp_directory_path() /
-                 ("mercator-cli-" + std::to_string(::getpid()) + "-" + test->name());
-    fs::remove_all(directory_);
-    fs::create_directories(directory_);
-  }
-  void TearDown() override { fs::remove_all(directory_); }
+  CliTest() : TempDirectoryTest("cli") {}
 
-  std::string write(const std::string& name, const std::string& content) {
-    const fs::path path = directory_ / name;
-    std::ofstream(path) << content;
-    return path.string();
-  }
-
-  fs::path directory_;
 };
 
 TEST_F(CliTest, ValidateReportsProblemsWithTheirPosition) {

@@ -11,18 +11,13 @@
 #include "io/run_directory.hpp"
 #include "mercator/scenario.hpp"
 #include "mercator/simulation.hpp"
+#include "temp_directory.hpp"
 
 namespace mercator {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& path) {
-  std::ifstream stream(path, std::ios::binary);
-  std::ostringstream content;
-  content << stream.rdbuf();
-  return content.str();
-}
 
 class Determinism : public ::testing::Test {
  protected:

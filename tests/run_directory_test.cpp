@@ -1,5 +1,6 @@
 // Run directories appear whole or not at all.
 #include "io/run_directory.hpp"
+#include "temp_directory.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -14,12 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& path) {
-  std::ifstream stream(path, std::ios::binary);
-  std::ostringstream content;
-  content << stream.rdbuf();
-  return content.str();
-}
 
 RunResults small_results(double gmv) {
   RunResults results;

@@ -10,28 +10,16 @@
 #include <vector>
 
 #include "mercator/scenario.hpp"
+#include "temp_directory.hpp"
 
 namespace mercator {
 namespace {
 
 namespace fs = std::filesystem;
 
-class ScenarioLoaderTest : public ::testing::Test {
+class ScenarioLoaderTest : public TempDirectoryTest {
  protected:
-  void SetUp() override {
-    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    directory_ = fs::temp_directory_path() /
-                 ("mercator-loader-" + std::to_string(::getpid()) + "-" + test->name());
-    fs::remove_all(directory_);
-    fs::create_directories(directory_);
-  }
-  void TearDown() override { fs::remove_all(directory_); }
-
-  std::string write(const std::string& name, const std::string& content) {
-    const fs::path path = directory_ / name;
-    std::ofstream(path) << content;
-    return path.string();
-  }
+  ScenarioLoaderTest() : TempDirectoryTest("loader") {}
 
   // The problems of a scenario that must not load.
   static std::vector<ScenarioProblem> problems_of(const std::string& path,
@@ -55,7 +43,6 @@ class ScenarioLoaderTest : public ::testing::Test {
     return problems.empty() ? "" : problems.front().format();
   }
 
-  fs::path directory_;
 };
 
 TEST_F(ScenarioLoaderTest, SyntaxErrorPointsAtLineAndColumn) {
