@@ -182,8 +182,8 @@ TEST(MechanismEffect, ProfitDistributionDrawsSellersIn) {
 // Competition: weekly, a seller selling below its category's average cuts
 // its markup and one selling well above it (and running out) raises it;
 // sales are skewed, so prices fall. Imitation moves markups too, so the
-// effect is modest. Measured: mean price 5.302 on vs 5.376 off, diff
-// -0.075, paired se 0.025 (8 seeds, 3.0 se).
+// effect is modest. Measured: mean price 5.308 on vs 5.426 off, diff
+// -0.118, paired se 0.030 (8 seeds, 3.9 se).
 TEST(MechanismEffect, CompetitionLowersPrices) {
   expect_mechanism_drives("competition", {mean_of("mean_price_usd", -1)}, 8);
 }
@@ -220,15 +220,15 @@ TEST(MechanismEffect, MicrofinanceIssuesLoans) {
 
 // Microfinance keeps sellers with a record from failing for want of cash:
 // stock is paid upfront and sales come back through escrow weeks later, so a
-// seller can run dry while profitable; a loan bridges the gap. Fewer sellers
-// exit broke and more sellers live past their first year. Most exits are of
-// unprofitable sellers, which credit cannot save, so the effect on the total
-// count of active sellers is small. Measured (seed 1): broke exits 1.6 vs
-// 7.3 a day; sellers under a year old 0.882 vs 0.892 of the active.
+// seller can run dry while profitable; a loan bridges the gap, and fewer
+// sellers exit broke. Most exits are of unprofitable sellers, which credit
+// cannot save, so the effect on the count of active sellers and on the age
+// of the seller population is within replication noise (young-seller share
+// 0.9016 on vs 0.9050 off, paired se 0.0021, 8 seeds): not asserted.
+// Measured: broke exits per active seller 2.4e-5 on vs 5.2e-5 off, paired se
+// 3.0e-6 (8 seeds).
 TEST(MechanismEffect, MicrofinanceKeepsSellersFromGoingBroke) {
-  expect_mechanism_drives("microfinance", {ratio_of("sellers_exited_broke", "sellers_active", -1),
-                                           mean_of("young_seller_share", -1)},
-                          8);
+  expect_mechanism_drives("microfinance", {ratio_of("sellers_exited_broke", "sellers_active", -1)}, 8);
 }
 
 // Training: trained sellers' buyers are less often unhappy.

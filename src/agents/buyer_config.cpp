@@ -34,6 +34,16 @@ void visit_adoption(ParameterVisitor& visitor, BuyerConfig& config) {
                 .min = 1e-6,
                 .max = 1e12},
                config.reference_ad_budget_usd_per_day);
+  visitor.real({.key = "market_potential_share",
+                .unit = "share",
+                .meaning = "Bass market potential m: share of each market's online consumers who "
+                           "could ever adopt a platform; the others never do",
+                .source = "Bass (1969) m; FACTS.md B: the largest platform reached over 1 billion "
+                          "daily actives of about 5 billion internet users by 2022 (~20%); "
+                          "assumption: the reachable pool is twice that",
+                .min = 0,
+                .max = 1},
+               config.market_potential_share);
   visitor.integer({.key = "ties_per_buyer",
                    .unit = "ties",
                    .meaning = "Social ties per buyer on the word-of-mouth graph (0: fully mixed, "

@@ -11,6 +11,7 @@ struct BuyerConfig {
   double reference_ad_budget_usd_per_day = 40;  // the platform ad budget at which reach is p
   double word_of_mouth_per_day = 0.0015;  // Bass q: hazard per unit share of active ties
   int64_t ties_per_buyer = 8;
+  double market_potential_share = 0.4;    // Bass m: share of online consumers who could ever adopt
   double reactivation_factor = 0.3;       // churned buyers' hazard relative to unaware ones
   double churn_per_day = 0.0008;          // baseline hazard of an active buyer leaving
   double bad_experience_churn = 0.15;     // chance an unhappy order makes the buyer leave

@@ -21,6 +21,7 @@ struct BuyerTable {
   std::vector<MarketId> market;
   std::vector<uint8_t> adoption;            // [buyer * platform_count + platform]
   std::vector<float> price_sensitivity;     // multiplier of the market's price weight
+  std::vector<uint8_t> in_potential;        // could ever adopt (Bass market potential)
   std::vector<BuyerId> ties;                // [buyer * ties_per_buyer + k], same market
   // Per market: [first, last) buyer ids.
   std::vector<BuyerId> market_first;
@@ -81,7 +82,8 @@ struct BuyerTable {
   }
   // Bytes of hot state per buyer, reported by the benchmark.
   size_t bytes_per_buyer() const {
-    return sizeof(MarketId) + platform_count + sizeof(float) + ties_per_buyer * sizeof(BuyerId);
+    return sizeof(MarketId) + platform_count + sizeof(float) + sizeof(uint8_t) +
+           ties_per_buyer * sizeof(BuyerId);
   }
 };
 

@@ -40,9 +40,12 @@ void adopt_in_market(EcosystemState& state, MarketId market, int platform, doubl
     const double accept = random.uniform();
     const double decide = random.uniform();
     const Adoption current = buyers.state(buyer, platform);
-    if (current == Adoption::Active) continue;
-    double hazard = external + config.word_of_mouth_per_day *
-                                   active_tie_share(state, buyer, platform, active_share);
+    if (current == Adoption::Active || !buyers.in_potential[buyer]) continue;
+    // Word of mouth scales with the active share of the buyer's ties relative
+    // to the market potential, so q keeps its Bass meaning when m < 1.
+    const double word_of_mouth = std::min(
+        1.0, active_tie_share(state, buyer, platform, active_share) / config.market_potential_share);
+    double hazard = external + config.word_of_mouth_per_day * word_of_mouth;
     if (current == Adoption::Churned) hazard *= config.reactivation_factor;
     if (accept * hazard_max >= hazard) continue;
     // Reached: the buyer adopts if the platform is trusted enough, else stays aware.

@@ -73,12 +73,14 @@ void build_buyers(EcosystemState& state, const SimulationConfig& config) {
   buyers.adoption.assign(size_t(total) * buyers.platform_count, 0);
   buyers.reset_counts(world.market_count());
   buyers.price_sensitivity.resize(total);
+  buyers.in_potential.resize(total);
   buyers.ties.resize(size_t(total) * buyers.ties_per_buyer);
   const double spread = config.buyers.price_sensitivity_spread;
   for (BuyerId b = 0; b < total; ++b) {
     RandomStream random(state.seed, Purpose::SocialGraph, 0, b);
     // Mean-one lognormal, so the market's price weight is the average buyer's.
     buyers.price_sensitivity[b] = static_cast<float>(random.lognormal(-0.5 * spread * spread, spread));
+    buyers.in_potential[b] = random.bernoulli(config.buyers.market_potential_share);
     const MarketId m = buyers.market[b];
     const BuyerId first = buyers.market_first[m];
     const uint32_t size = buyers.market_end[m] - first;

@@ -39,7 +39,9 @@ void set_hazards(EcosystemState& state, int platform, MarketId market) {
   owner.adoption_reach[market] += float(kCreatorReach * owner.creators_by_market[market] * 1000.0 /
                                         std::max(1.0, market_buyers));
 
-  const double share = penetration(state, platform, market);
+  // Network terms grow with the share of the market potential (Bass m) taken.
+  const double share = std::min(1.0, penetration(state, platform, market) /
+                                         std::max(1e-9, config.buyers.market_potential_share));
   owner.network_hazard[market] = 0;
   owner.churn_hazard[market] = float(config.buyers.churn_per_day);
   if (!state.policy.network_effects) return;
