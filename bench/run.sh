@@ -57,9 +57,8 @@ echo "purchases ~10% of buyers."
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ---------------------------------------------------------------------------
-# PLACEHOLDER: second benchmark, the full simulator on a 1M-buyer scenario.
-# To be timed by the lead once scenarios/bench-1m.toml and `mercator run`
-# exist; adjust the command line (threads flag, output directory) to the CLI.
+# Second benchmark: the full simulator on the 1M-buyer, 100k-seller, 10-year
+# scenario (wall time, peak memory, hot state per buyer from summary.json).
 # ---------------------------------------------------------------------------
 echo
 echo "## mercator run scenarios/bench-1m.toml"
@@ -69,8 +68,8 @@ if [ ! -f "$scenario" ] || [ ! -x "$build_dir/mercator" ]; then
   echo "skipped: $scenario or $build_dir/mercator does not exist yet"
   exit 0
 fi
-printf "| %7s | %10s | %12s |\n" threads "wall (s)" "peak RSS MiB"
-printf "| %7s | %10s | %12s |\n" ------: ---------: -----------:
+printf "| %7s | %10s | %12s | %22s |\n" threads "wall (s)" "peak RSS MiB" "hot bytes per buyer"
+printf "| %7s | %10s | %12s | %22s |\n" ------: ---------: -----------: ---------------------:
 for threads in "${threads_list[@]}"; do
   out_dir=$(mktemp -d)
   start=$(date +%s.%N)
@@ -84,6 +83,8 @@ for threads in "${threads_list[@]}"; do
     rss=0
   fi
   end=$(date +%s.%N)
-  printf "| %7s | %10.3f | %12.1f |\n" "$threads" "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" "$rss"
+  hot_bytes=$(sed -n 's/.*"hot_state_bytes_per_buyer": *\([0-9]*\).*/\1/p' "$out_dir/run/summary.json")
+  printf "| %7s | %10.3f | %12.1f | %22s |\n" "$threads" \
+    "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" "$rss" "$hot_bytes"
   rm -rf "$out_dir" "$out_dir.rss"
 done

@@ -7,6 +7,7 @@ packages=(
   g++ cmake make
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libsqlite3-dev librandom123-dev libgtest-dev libbenchmark-dev
+  time  # GNU time: peak memory in make bench
 )
 
 missing=()

@@ -642,14 +642,16 @@ void visit_network_effects(ParameterVisitor& visitor, NetworkEffectsConfig& conf
   visitor.real({.key = "cross_side_strength",
                 .unit = "per day",
                 .meaning = "Adoption hazard added per log unit of (1 + member sellers per 1,000 "
-                           "buyers of the run), scaled up with penetration until 10%",
+                           "buyers of the run), scaled up with the share of the market potential "
+                           "taken until 10%",
                 .source = "MODEL.md 6 concave cross-side term; assumption, uncalibrated",
                 .min = 0,
                 .max = 1},
                config.cross_side_strength);
   visitor.real({.key = "same_side_strength",
                 .unit = "per day",
-                .meaning = "Adoption hazard added per unit of squared penetration (tipping)",
+                .meaning = "Adoption hazard added per unit of the squared share of the market "
+                           "potential taken (tipping)",
                 .source = "assumption, uncalibrated against FACTS.md B: self-sustaining growth "
                           "past about 20-30% daily-active penetration",
                 .min = 0,
@@ -657,7 +659,8 @@ void visit_network_effects(ParameterVisitor& visitor, NetworkEffectsConfig& conf
                config.same_side_strength);
   visitor.real({.key = "retention_strength",
                 .unit = "share",
-                .meaning = "Churn reduction of active buyers at full penetration",
+                .meaning = "Churn reduction of active buyers when the whole market potential is "
+                           "active",
                 .source = "assumption: a platform everyone uses is hard to leave",
                 .min = 0,
                 .max = 1},
