@@ -182,3 +182,32 @@ TEST(RandomStreamBatches, Below32StaysInRange) {
 
 }  // namespace
 }  // namespace mercator
+
+namespace mercator {
+namespace {
+
+// Every Philox kernel this CPU can run (the dispatcher uses only one) gives
+// Random123's reference blocks (words in stream order v3..v0), so results
+// never depend on the CPU's SIMD.
+TEST(RandomStreamKernels, EveryKernelMatchesRandom123) {
+  const r123::Philox4x32::key_type key = {{0x12345678u, 0x9ABCDEF0u}};
+  for (const uint32_t start : {0u, 7u, 0xFFFFFFF0u}) {  // the last wraps the block counter
+    const r123::Philox4x32::ctr_type counter = {{start, 11u, 0xDEADBEEFu, 3u}};
+    constexpr size_t kBlocks = 257;  // not a multiple of any kernel's width
+    std::vector<uint32_t> expected;
+    for (size_t block = 0; block < kBlocks; ++block) {
+      r123::Philox4x32::ctr_type at = counter;
+      at.v[0] = start + static_cast<uint32_t>(block);
+      const auto out = r123::Philox4x32{}(at, key);
+      for (int word = 3; word >= 0; --word) expected.push_back(out.v[word]);  // stream order
+    }
+    const auto outputs = philox_blocks_by_every_kernel(counter, key, kBlocks);
+    ASSERT_GE(outputs.size(), 1u);
+    for (size_t kernel = 0; kernel < outputs.size(); ++kernel) {
+      EXPECT_EQ(outputs[kernel], expected) << "kernel " << kernel << ", counter start " << start;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace mercator

@@ -399,4 +399,24 @@ uint64_t RandomStream::poisson(double mean) {
   }
 }
 
+std::vector<std::vector<uint32_t>> philox_blocks_by_every_kernel(const Counter& counter,
+                                                                  const Key& key, size_t blocks) {
+  std::vector<void (*)(Counter, const Key&, uint32_t*, size_t)> available = {&scalar_blocks};
+#if MERCATOR_X86_SIMD
+  __builtin_cpu_init();
+  available.push_back(&sse2_blocks);
+  if (__builtin_cpu_supports("avx2")) available.push_back(&avx2_blocks);
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx2")) {
+    available.push_back(&avx512_blocks);
+  }
+#endif
+  std::vector<std::vector<uint32_t>> outputs;
+  for (auto kernel : available) {
+    std::vector<uint32_t> words(4 * blocks);
+    kernel(counter, key, words.data(), blocks);
+    outputs.push_back(std::move(words));
+  }
+  return outputs;
+}
+
 }  // namespace mercator

@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <vector>
 
 namespace mercator {
 
@@ -137,5 +138,13 @@ class RandomStream {
   unsigned next_ = 0;
   unsigned end_ = 0;
 };
+
+// For tests: fills `blocks` consecutive Philox4x32-10 blocks starting at
+// `counter` with every block kernel this CPU can run (scalar, SSE2, AVX2,
+// AVX-512), one output vector per kernel, so a test can check that all of
+// them equal Random123's reference whatever kernel the dispatcher picks.
+std::vector<std::vector<uint32_t>> philox_blocks_by_every_kernel(
+    const r123::Philox4x32::ctr_type& counter, const r123::Philox4x32::key_type& key,
+    size_t blocks);
 
 }  // namespace mercator
