@@ -70,9 +70,8 @@ void print_csv_header() {
 }
 
 void print_csv_line(const char* kind, const std::string& size, const mb::Config& config,
-                    unsigned threads, const char* seed, double wall, double sessions,
-                    double rate, double rss, double purchases, double gmv, double share,
-                    double rating) {
+                    unsigned threads, const char* seed, double wall, double sessions, double rate,
+                    double rss, double purchases, double gmv, double share, double rating) {
   std::printf("%s,%s,%llu,%u,%u,%u,%s,%.6f,%.0f,%.0f,%.1f,%.0f,%.2f,%.6f,%.6f\n", kind,
               size.c_str(), static_cast<unsigned long long>(config.buyers), config.sellers,
               config.steps, threads, seed, wall, sessions, rate, rss, purchases, gmv, share,
@@ -105,7 +104,9 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   const std::map<std::string, std::pair<uint64_t, uint32_t>> sizes = {
-      {"small", {100'000, 10'000}}, {"large", {1'000'000, 100'000}}, {"xl", {10'000'000, 1'000'000}}};
+      {"small", {100'000, 10'000}},
+      {"large", {1'000'000, 100'000}},
+      {"xl", {10'000'000, 1'000'000}}};
   mb::Config config;
   config.buyers = buyers ? buyers : sizes.at(size).first;
   config.sellers = sellers ? sellers : sizes.at(size).second;
@@ -113,7 +114,8 @@ int main(int argc, char** argv) {
 
   ThreadPool pool(threads);
   std::vector<RunResult> runs;
-  if (csv) print_csv_header();
+  if (csv)
+    print_csv_header();
   else
     std::printf("marketbench %s: %llu buyers, %u sellers, %u steps, %u thread(s)\n", size.c_str(),
                 static_cast<unsigned long long>(config.buyers), config.sellers, config.steps,
@@ -125,8 +127,8 @@ int main(int argc, char** argv) {
     const std::string seed_text = std::to_string(run.seed);
     if (csv) {
       print_csv_line("run", size, config, threads, seed_text.c_str(), run.wall_seconds,
-                     static_cast<double>(run.sessions), run.sessions_per_second(),
-                     run.peak_rss_mib, static_cast<double>(run.last.purchases), run.last.gmv,
+                     static_cast<double>(run.sessions), run.sessions_per_second(), run.peak_rss_mib,
+                     static_cast<double>(run.last.purchases), run.last.gmv,
                      run.last.non_genuine_share(), run.last.mean_rating);
       continue;
     }

@@ -24,7 +24,6 @@
 #include <cmath>
 #include <cstdint>
 #include <iterator>
-#include <limits>
 #include <stdexcept>
 #include <vector>
 
@@ -72,9 +71,9 @@ struct StepRecord {
   double mean_rating = 0.0;
 
   double non_genuine_share() const {
-    return purchases == 0 ? 0.0
-                          : static_cast<double>(non_genuine_purchases) /
-                                static_cast<double>(purchases);
+    return purchases == 0
+               ? 0.0
+               : static_cast<double>(non_genuine_purchases) / static_cast<double>(purchases);
   }
 };
 
@@ -124,11 +123,13 @@ class GeometricGap {
     return gap + (word < thresholds_[gap + 1]);
   }
 
-  // The definition, by search: for tests.
+  // The definition, by search (thresholds decrease): for building the
+  // table, and for tests.
   uint32_t exact(uint64_t word) const {
-    uint32_t gap = 0;
-    while (word < thresholds_[gap + 1]) ++gap;
-    return gap;
+    const auto first_above = thresholds_.begin() + 1;
+    const auto end_of_gap = std::partition_point(
+        first_above, thresholds_.end(), [word](uint64_t threshold) { return word < threshold; });
+    return static_cast<uint32_t>(end_of_gap - first_above);
   }
 
  private:
@@ -149,8 +150,8 @@ class Model {
         shopper_view_(2 * size_t{config.sellers}),
         sales_by_worker_(pool.size(), std::vector<uint32_t>(config.sellers, 0)),
         chunk_totals_(seller_chunk_count()) {
-    for (auto& sales : sales_by_worker_) worker_sales_.push_back(sales.data());
     if (config.sellers == 0) throw std::invalid_argument("marketbench: sellers must be > 0");
+    for (auto& sales : sales_by_worker_) worker_sales_.push_back(sales.data());
     for (uint32_t chunk = 0; chunk < seller_chunk_count(); ++chunk) {
       RandomStream stream(config_.seed, Purpose::Benchmark, 0, kSellerStreams + chunk);
       const uint32_t end = seller_chunk_end(chunk);
@@ -171,11 +172,10 @@ class Model {
     ++step_;
     const uint64_t buyer_chunks = (config_.buyers + kBuyersPerChunk - 1) / kBuyersPerChunk;
     pool_.parallel_for(buyer_chunks, [this](size_t chunk, unsigned worker) {
-      shop(chunk, sales_by_worker_[worker].data());
+      shop(chunk, worker_sales_[worker]);
     });
-    pool_.parallel_for(seller_chunk_count(), [this](size_t chunk, unsigned) {
-      settle(static_cast<uint32_t>(chunk));
-    });
+    pool_.parallel_for(seller_chunk_count(),
+                       [this](size_t chunk, unsigned) { settle(static_cast<uint32_t>(chunk)); });
     StepRecord record;
     double rating_sum = 0.0;
     for (const ChunkTotals& totals : chunk_totals_) {
@@ -278,6 +278,7 @@ class Model {
           view_index[shopper][draw] = 2 * seller + (seller % kCountries != country);
         }
       }
+      uint32_t chosen[kShoppersPerBatch];
       for (int shopper = 0; shopper < shoppers; ++shopper) {
         if (prefetch_view_) {
 #pragma GCC unroll 8
@@ -285,8 +286,11 @@ class Model {
             __builtin_prefetch(view + view_index[shopper + kPrefetchDistance][draw]);
           }
         }
-        ++sales[best_seller(view_index[shopper])];
+        chosen[shopper] = best_seller(view_index[shopper]);
+        if (prefetch_view_) __builtin_prefetch(sales + chosen[shopper], 1);
       }
+      // Counted after the batch, so that the prefetched counters have arrived.
+      for (int shopper = 0; shopper < shoppers; ++shopper) ++sales[chosen[shopper]];
     }
   }
 
@@ -389,8 +393,9 @@ class Model {
   // Per seller, the scores a domestic and a foreign shopper see this step,
   // side by side: one cache line read per sampled seller.
   std::vector<float> shopper_view_;
-  // Prefetching the rows a shopper will read pays once the view outgrows
-  // the core's own cache.
+  // Prefetching the view rows a shopper will read, and the sales counter it
+  // will increment, pays once the view outgrows a core's own cache (large,
+  // xl); below that it only costs instructions.
   const bool prefetch_view_ = shopper_view_.size() * sizeof(float) > (256u << 10);
   // Per worker, sales per seller this step.
   std::vector<std::vector<uint32_t>> sales_by_worker_;

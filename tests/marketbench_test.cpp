@@ -126,9 +126,9 @@ std::vector<uint32_t> reference_words(uint64_t seed, Purpose purpose, uint64_t d
       {static_cast<uint32_t>(key), static_cast<uint32_t>(key >> 32)}};
   std::vector<uint32_t> words;
   for (uint32_t block = 0; words.size() < count; ++block) {
-    const r123::Philox4x32::ctr_type counter = {
-        {block, static_cast<uint32_t>(day), static_cast<uint32_t>(id),
-         static_cast<uint32_t>(id >> 32)}};
+    const r123::Philox4x32::ctr_type counter = {{block, static_cast<uint32_t>(day),
+                                                 static_cast<uint32_t>(id),
+                                                 static_cast<uint32_t>(id >> 32)}};
     const auto out = r123::Philox4x32{}(counter, philox_key);
     for (int word = 3; word >= 0; --word) words.push_back(out.v[word]);
   }
@@ -166,6 +166,20 @@ TEST(RandomStreamBatches, AllWaysOfDrawingFollowTheReferenceStream) {
     }
     ASSERT_EQ(std::vector<uint32_t>(expected.begin(), expected.begin() + got.size()), got)
         << "trial " << trial;
+  }
+}
+
+TEST(RandomStreamBatches, FillBelow32GivesWhatBelow32Would) {
+  for (uint32_t n : {1u, 7u, 10'000u, 1'000'000u, 0xFFFFFFFFu}) {
+    RandomStream one_by_one(11, Purpose::Test, 3, n);
+    RandomStream batched(11, Purpose::Test, 3, n);
+    for (size_t count : {1, 3, 8, 31, 64, 257, 1000}) {
+      std::vector<uint32_t> expected(count);
+      for (uint32_t& value : expected) value = one_by_one.below32(n);
+      std::vector<uint32_t> got(count);
+      batched.fill_below32(n, got.data(), count);
+      ASSERT_EQ(got, expected) << "n " << n << ", count " << count;
+    }
   }
 }
 

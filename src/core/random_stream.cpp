@@ -341,7 +341,7 @@ void RandomStream::refill() {
 void RandomStream::fill_u32(uint32_t* out, size_t count) {
   auto take_buffered = [&] {
     const size_t taken = std::min<size_t>(count, end_ - next_);
-    std::memcpy(out, words_ + next_, taken * sizeof(uint32_t));
+    if (taken > 0) std::memcpy(out, words_ + next_, taken * sizeof(uint32_t));
     next_ += static_cast<unsigned>(taken);
     out += taken;
     count -= taken;
@@ -400,7 +400,7 @@ uint64_t RandomStream::poisson(double mean) {
 }
 
 std::vector<std::vector<uint32_t>> philox_blocks_by_every_kernel(const Counter& counter,
-                                                                  const Key& key, size_t blocks) {
+                                                                 const Key& key, size_t blocks) {
   std::vector<void (*)(Counter, const Key&, uint32_t*, size_t)> available = {&scalar_blocks};
 #if MERCATOR_X86_SIMD
   __builtin_cpu_init();

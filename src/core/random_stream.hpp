@@ -8,9 +8,10 @@
 // Word order: Philox block c (counter word 0 = c, from 0) gives words
 // v0..v3; the stream hands them out as v3, v2, v1, v0, then block c + 1.
 // next_u32() takes one word, next_u64() two (the first one high), fill_u32()
-// many. Blocks are computed several at a time with SIMD (SSE2, or AVX2 where
-// the CPU has it): the same numbers as r123::Philox4x32, faster. A stream's
-// first refill computes a single block, so short streams stay cheap.
+// many. Blocks are computed several at a time with SIMD (SSE2, or AVX2 /
+// AVX-512 where the CPU has them, chosen at run time): the same numbers as
+// r123::Philox4x32, faster. A stream's first refill computes a single block,
+// so short streams stay cheap.
 #include <Random123/philox.h>
 
 #include <cmath>
