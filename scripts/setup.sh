@@ -7,6 +7,8 @@ packages=(
   g++ cmake make
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libsqlite3-dev librandom123-dev libgtest-dev libbenchmark-dev
+  libsqlitecpp-dev  # SQLiteCpp: experiment databases
+  libgsl-dev  # Sobol sequences, Student t quantiles
   time  # GNU time: peak memory in make bench
 )
 

@@ -41,11 +41,6 @@ void write_file(const fs::path& file, std::string_view content) {
   if (!stream) throw std::runtime_error(fmt::format("cannot write {}", file.string()));
 }
 
-std::string utc_now() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(now));
-}
-
 // The new run takes out's place; a finished run there goes only once it has.
 void move_into_place(const fs::path& partial, const fs::path& out) {
   if (!fs::exists(out)) {
@@ -66,6 +61,11 @@ void move_into_place(const fs::path& partial, const fs::path& out) {
 }
 
 }  // namespace
+
+std::string utc_timestamp() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(now));
+}
 
 std::string csv_field(std::string_view text) {
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
@@ -124,7 +124,7 @@ void write_manifest(const fs::path& file, const RunManifest& manifest, const Run
   nlohmann::ordered_json json;
   json["mercator_version"] = MERCATOR_VERSION;
   json["git_commit"] = MERCATOR_GIT_COMMIT;
-  json["created_utc"] = utc_now();
+  json["created_utc"] = utc_timestamp();
   json["scenario_path"] = manifest.scenario_path;
   json["seed"] = manifest.seed;
   json["threads"] = manifest.threads;

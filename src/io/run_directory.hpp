@@ -48,6 +48,9 @@ void write_metrics_csv(const std::filesystem::path& file, const MetricsTable& me
 void write_events_csv(const std::filesystem::path& file, const std::vector<EventRecord>& events);
 void write_summary_json(const std::filesystem::path& file, const std::string& summary_json);
 
+// The current time, UTC, as 2026-01-31T12:00:00Z: when an output was made.
+std::string utc_timestamp();
+
 // A CSV field, quoted per RFC 4180 when it holds a comma, quote or line break.
 std::string csv_field(std::string_view text);
 
