@@ -62,7 +62,7 @@ TEST(SummaryMetrics, FlattensNumbersByDottedPath) {
   try {
     summary_metric(metrics, "gmv");
     FAIL() << "an absent metric was found";
-  } catch (const std::invalid_argument& error) {
+  } catch (const InputError& error) {
     EXPECT_NE(std::string(error.what()).find("final.gmv"), std::string::npos) << error.what();
   }
 }

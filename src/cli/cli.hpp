@@ -1,5 +1,6 @@
 #pragma once
-// The `mercator` command: run, validate and describe scenarios.
+// The `mercator` command. Each subcommand is one file in this folder
+// (command.hpp says how they plug in).
 //
 // Exit codes: 0 success; 2 bad input (scenario problems, a bad world table,
 // an output path that is not a run directory, bad command-line usage);

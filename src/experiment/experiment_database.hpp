@@ -28,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/input_error.hpp"
 #include "metrics/run_results.hpp"
 
 namespace SQLite {
@@ -38,8 +39,8 @@ namespace mercator {
 
 // The database cannot take this experiment (it was made from another spec),
 // or the file is not an experiment database.
-struct ExperimentDatabaseError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+struct ExperimentDatabaseError : InputError {
+  using InputError::InputError;
 };
 
 struct ExperimentRecord {

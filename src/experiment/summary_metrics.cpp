@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "core/input_error.hpp"
+
 namespace mercator {
 namespace {
 
@@ -44,7 +46,7 @@ double summary_metric(const SummaryMetrics& metrics, const std::string& name) {
       if (key.starts_with("final.")) close.push_back(key);
   std::string hint;
   for (const std::string& key : close) hint += (hint.empty() ? "" : ", ") + key;
-  throw std::invalid_argument(
+  throw InputError(
       fmt::format("outcome '{}' is not in the run summary; expected one of: {}", name, hint));
 }
 

@@ -16,7 +16,7 @@ using SummaryMetrics = std::vector<std::pair<std::string, double>>;
 // In the order they appear in the summary. Throws on JSON that does not parse.
 SummaryMetrics flatten_summary(const std::string& summary_json);
 
-// The value of one named metric; throws std::invalid_argument naming the
+// The value of one named metric; throws InputError naming the
 // metric and listing close names when it is absent.
 double summary_metric(const SummaryMetrics& metrics, const std::string& name);
 

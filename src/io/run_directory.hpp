@@ -9,13 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "core/input_error.hpp"
 #include "metrics/run_results.hpp"
 
 namespace mercator {
 
 // The output path cannot take a run (it holds something that is not one).
-struct RunDirectoryError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+struct RunDirectoryError : InputError {
+  using InputError::InputError;
 };
 
 // What the manifest records besides the results.

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/input_error.hpp"
 #include "core/parameters.hpp"
 
 namespace mercator {
@@ -114,8 +115,8 @@ std::vector<CountryRecord> read_world_table(const std::string& path);
 // builds the world. Throws WorldTableError naming an unknown market code.
 World build_world(const std::vector<CountryRecord>& table, const WorldConfig& config);
 
-struct WorldTableError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+struct WorldTableError : InputError {
+  using InputError::InputError;
 };
 
 }  // namespace mercator
