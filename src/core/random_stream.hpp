@@ -47,6 +47,8 @@ enum class Purpose : uint32_t {
   Innovation,
   Benchmark,
   Test,
+  ExperimentDesign,  // Latin hypercubes, sampled permutations: which runs to make
+  Resampling,        // bootstrap intervals of analysis estimates
 };
 
 class RandomStream {
