@@ -52,6 +52,9 @@ TEST_F(Determinism, SameSeedSameFilesWithOneAndTwoThreads) {
   EXPECT_TRUE(metrics == read_file(two / "metrics.csv")) << "metrics.csv differs between 1 and 2 threads";
   EXPECT_TRUE(read_file(one / "events.csv") == read_file(two / "events.csv")) << "events.csv differs";
   EXPECT_TRUE(read_file(one / "summary.json") == read_file(two / "summary.json")) << "summary.json differs";
+  const std::string stages = read_file(one / "stages.csv");
+  EXPECT_NE(stages.find("\nALL,"), std::string::npos) << "stages.csv has no ALL rows";
+  EXPECT_TRUE(stages == read_file(two / "stages.csv")) << "stages.csv differs";
 }
 
 TEST_F(Determinism, DifferentSeedDifferentMetrics) {

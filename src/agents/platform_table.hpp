@@ -30,6 +30,7 @@ struct PlatformState {
   std::vector<float> ad_spend_factor;  // spend multiplier (tiers)
   std::vector<float> adoption_reach;   // p, today
   std::vector<float> network_hazard;   // n, today
+  std::vector<float> cross_side_hazard;  // of n, the cross-side part (interconnectivity_index)
   std::vector<float> churn_hazard;     // today
   std::vector<float> satisfaction;     // moving share of happy orders
   std::vector<float> dispute_rate;     // moving share of disputed orders

@@ -111,13 +111,18 @@ void publish_directory(const fs::path& out_argument,
 
 void write_run_directory(const fs::path& out, const RunManifest& manifest,
                          const RunResults& results) {
-  publish_directory(out, [&](const fs::path& directory) {
-    write_metrics_csv(directory / "metrics.csv", results.metrics);
-    write_events_csv(directory / "events.csv", results.events);
-    write_summary_json(directory / "summary.json", results.summary_json);
-    // Last: a directory with a manifest is a finished run.
-    write_manifest(directory / manifest_name, manifest, results);
-  });
+  publish_directory(
+      out, [&](const fs::path& directory) { write_run_files(directory, manifest, results); });
+}
+
+void write_run_files(const fs::path& directory, const RunManifest& manifest,
+                     const RunResults& results) {
+  write_metrics_csv(directory / "metrics.csv", results.metrics);
+  write_events_csv(directory / "events.csv", results.events);
+  write_stages_csv(directory / "stages.csv", results.stages, results.metrics.day_dates);
+  write_summary_json(directory / "summary.json", results.summary_json);
+  // Last: a directory with a manifest is a finished run.
+  write_manifest(directory / manifest_name, manifest, results);
 }
 
 void write_manifest(const fs::path& file, const RunManifest& manifest, const RunResults& results) {
@@ -167,6 +172,20 @@ void write_events_csv(const fs::path& file, const std::vector<EventRecord>& even
     csv += fmt::format("{},{},{},{},{},{}\n", event.day, csv_field(event.date),
                        csv_field(event.market), csv_field(event.platform), csv_field(event.type),
                        csv_field(event.detail));
+  }
+  write_file(file, csv);
+}
+
+void write_stages_csv(const fs::path& file, const std::vector<StagePeriod>& stages,
+                      const std::vector<std::string>& day_dates) {
+  const auto date_of = [&](int32_t day) {
+    return day >= 0 && static_cast<size_t>(day) < day_dates.size() ? day_dates[day] : std::string();
+  };
+  std::string csv = "market,stage,start_day,start_date,end_day,end_date\n";
+  for (const StagePeriod& period : stages) {
+    csv += fmt::format("{},{},{},{},{},{}\n", csv_field(period.market), csv_field(period.stage),
+                       period.start_day, date_of(period.start_day), period.end_day,
+                       date_of(period.end_day));
   }
   write_file(file, csv);
 }

@@ -1,6 +1,6 @@
 #pragma once
-// A run's output directory: manifest.json, metrics.csv, events.csv and
-// summary.json, written into a temporary sibling and renamed into place only
+// A run's output directory: manifest.json, metrics.csv, events.csv,
+// stages.csv and summary.json, written into a temporary sibling and renamed into place only
 // when complete, so a failed or interrupted run leaves nothing half-written.
 #include <cstdint>
 #include <filesystem>
@@ -41,12 +41,20 @@ void publish_directory(const std::filesystem::path& out,
 void write_run_directory(const std::filesystem::path& out, const RunManifest& manifest,
                          const RunResults& results);
 
+// Every file of a run, written into an existing directory (for a fill
+// function of publish_directory that adds files of its own).
+void write_run_files(const std::filesystem::path& directory, const RunManifest& manifest,
+                     const RunResults& results);
+
 // The single files. Numbers are written in their shortest round-trip form,
 // so the same run gives byte-identical files.
 void write_manifest(const std::filesystem::path& file, const RunManifest& manifest,
                     const RunResults& results);
 void write_metrics_csv(const std::filesystem::path& file, const MetricsTable& metrics);
 void write_events_csv(const std::filesystem::path& file, const std::vector<EventRecord>& events);
+// One row per stage period: market,stage,start_day,start_date,end_day,end_date.
+void write_stages_csv(const std::filesystem::path& file, const std::vector<StagePeriod>& stages,
+                      const std::vector<std::string>& day_dates);
 void write_summary_json(const std::filesystem::path& file, const std::string& summary_json);
 
 // The current time, UTC, as 2026-01-31T12:00:00Z: when an output was made.

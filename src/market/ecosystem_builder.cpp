@@ -115,6 +115,7 @@ void build_platforms(EcosystemState& state, const SimulationConfig& config) {
     platform.ad_spend_factor.assign(markets, 1.0f);
     platform.adoption_reach.assign(markets, 0.0f);
     platform.network_hazard.assign(markets, 0.0f);
+    platform.cross_side_hazard.assign(markets, 0.0f);
     platform.churn_hazard.assign(markets, 0.0f);
     platform.satisfaction.assign(markets, float(platform_config.initial_trust));
     platform.dispute_rate.assign(markets, 0.0f);

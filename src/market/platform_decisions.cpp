@@ -43,15 +43,17 @@ void set_hazards(EcosystemState& state, int platform, MarketId market) {
   const double share = std::min(1.0, penetration(state, platform, market) /
                                          std::max(1e-9, config.buyers.market_potential_share));
   owner.network_hazard[market] = 0;
+  owner.cross_side_hazard[market] = 0;
   owner.churn_hazard[market] = float(config.buyers.churn_per_day);
   if (!state.policy.network_effects) return;
   const NetworkEffectsConfig& network = config.mechanisms.network_effects;
   // Cross-side: sellers on offer per 1,000 buyers of the run, growing in
   // weight as the platform takes hold in the market (concave, MODEL.md 6).
   const double sellers_per_thousand = 1000.0 * owner.member_sellers / std::max<size_t>(1, state.buyers.size());
-  owner.network_hazard[market] = float(network.cross_side_strength * std::log1p(sellers_per_thousand) *
-                                           std::min(1.0, share * 10.0) +
-                                       network.same_side_strength * share * share);
+  const double cross_side =
+      network.cross_side_strength * std::log1p(sellers_per_thousand) * std::min(1.0, share * 10.0);
+  owner.cross_side_hazard[market] = float(cross_side);
+  owner.network_hazard[market] = float(cross_side + network.same_side_strength * share * share);
   owner.churn_hazard[market] =
       float(config.buyers.churn_per_day * (1.0 - network.retention_strength * share));
 }

@@ -1,9 +1,12 @@
 #include "metrics/collector.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <numeric>
 
+#include "analysis/advantage_index.hpp"
+#include "analysis/health_index.hpp"
 #include "market/platform_decisions.hpp"
 #include "simulation/simulation_config.hpp"
 
@@ -25,6 +28,7 @@ struct MarketSums {
   double credit_score = 0, loans_outstanding = 0, penalty_points = 0, tiered = 0;
   double seller_cash = 0;
   double inventory = 0, daily_sales = 0;
+  EcosystemIndexInputs indices;
 };
 
 void add_tally(MarketTally& into, const MarketTally& from) {
@@ -60,7 +64,136 @@ void concentration(const EcosystemState& state, std::vector<MarketSums>& sums) {
   }
 }
 
-std::vector<MarketSums> gather(const EcosystemState& state) {
+// Sellers' business model for heterogeneity: quality x (individual, business, branded business).
+int seller_kind(const SellerTable& sellers, SellerId s) {
+  const int form = sellers.is_business[s] ? (sellers.has_brand[s] ? 2 : 1) : 0;
+  return int(sellers.quality[s]) * 3 + form;
+}
+
+// The ties that embed a seller in the ecosystem (embeddedness_index).
+int seller_ties(const SellerTable& sellers, SellerId s) {
+  return int(sellers.contracted[s] != 0) +
+         int(sellers.logistics_mode[s] == uint8_t(LogisticsMode::Warehouse)) +
+         int(sellers.training_level[s] > 0) + int(sellers.outsourced[s] != 0) +
+         int(sellers.loan_balance[s] > 0);
+}
+
+void gather_seller_indices(const EcosystemState& state, SellerId s, EcosystemIndexInputs& indices) {
+  const SellerTable& sellers = state.sellers;
+  indices.sellers_active += 1;
+  indices.seller_kinds[seller_kind(sellers, s)] += 1;
+  indices.seller_ties += seller_ties(sellers, s);
+  indices.profitable_sellers += sellers.profit_30d[s] > 0;
+  indices.seller_sales += sellers.orders_30d[s];
+  if (state.day - sellers.entry_day[s] < 365) indices.young_seller_sales += sellers.orders_30d[s];
+}
+
+bool platform_open(const EcosystemState& state, const PlatformState& owner, MarketId m) {
+  return owner.present[m] && !owner.banned[m] && state.day >= owner.launch_day;
+}
+
+// Expected share of a consideration-set slot that matches the buyer's need
+// (market/shopping.cpp fill_slot): with probability q the algorithm fills it
+// from the needed category, else it is drawn from the whole catalogue.
+double need_match_share(const EcosystemState& state, int platform, MarketId m) {
+  const Catalog& catalog = state.catalog;
+  const double listed = double(catalog.all_listings[platform].size());
+  const double quality = state.platforms[platform].algorithm_quality;
+  const float* demand = &state.demand.category_demand[size_t(m) * catalog.categories];
+  double share = 0;
+  for (int c = 0; c < catalog.categories; ++c) {
+    const double in_category = double(catalog.in_category(platform, c).size());
+    if (in_category > 0) share += demand[c] * (quality + (1.0 - quality) * in_category / listed);
+  }
+  return share;
+}
+
+// The platform-side inputs of the indices of market m: technology,
+// innovation, interconnectivity (adoption hazards set this morning by
+// market/platform_decisions.cpp, word of mouth at the market's active share).
+void gather_platform_indices(const EcosystemState& state, MarketId m, double potential,
+                             EcosystemIndexInputs& indices) {
+  const BuyerConfig& buyers = state.config->buyers;
+  const double size =
+      std::max(1.0, double(state.buyers.market_end[m] - state.buyers.market_first[m]));
+  for (int p = 0; p < state.platform_count(); ++p) {
+    const PlatformState& owner = state.platforms[p];
+    if (!platform_open(state, owner, m)) continue;
+    const double active = owner.active_by_market[m];
+    if (!state.catalog.all_listings[p].empty()) {
+      const double match = need_match_share(state, p, m);
+      indices.need_match_weighted += active * match;
+      indices.need_match_weight += active;
+      indices.need_match_plain += match;
+      indices.need_match_platforms += 1;
+    }
+    indices.channels_in_use_weighted +=
+        active * std::popcount(owner.channels) * owner.channel_uptake;
+    indices.channel_weight += active;
+    const double candidates = std::max(0.0, potential - active);
+    const double word_of_mouth =
+        buyers.word_of_mouth_per_day *
+        std::min(1.0, active / size / std::max(1e-9, buyers.market_potential_share));
+    indices.cross_side_hazard += candidates * owner.cross_side_hazard[m];
+    indices.adoption_hazard += candidates * (double(owner.adoption_reach[m]) +
+                                             double(owner.network_hazard[m]) + word_of_mouth);
+  }
+}
+
+// Complementor kinds and partners connected to market m (aggregation_index).
+struct Connections {
+  bool listed = false, creators = false, providers = false, warehouse = false, partner = false;
+};
+
+Connections market_connections(const EcosystemState& state, MarketId m, const MarketSums& row) {
+  Connections links;
+  links.creators = row.creators_active > 0;
+  links.providers = row.service_providers > 0;
+  for (int p = 0; p < state.platform_count(); ++p) {
+    const PlatformState& owner = state.platforms[p];
+    if (!platform_open(state, owner, m)) continue;
+    links.listed |= !state.catalog.all_listings[p].empty();
+    links.warehouse |= owner.has_warehouse[m] != 0;
+    links.partner |= owner.has_partner[m] != 0;
+  }
+  return links;
+}
+
+// The lender and the carriers serve every market: connected when any loan is
+// outstanding, when any seller holds a carrier contract.
+double connected_kinds(const Connections& links, const MarketSums& all) {
+  return double(links.listed) + links.creators + links.providers + links.warehouse +
+         (all.loans_outstanding > 0) + (all.contracted > 0) + links.partner;
+}
+
+void gather_indices(const EcosystemState& state, const std::vector<double>& potential,
+                    std::vector<MarketSums>& sums) {
+  const size_t markets = state.market_count();
+  Connections anywhere;
+  for (MarketId m = 0; m < markets; ++m) {
+    EcosystemIndexInputs& indices = sums[m].indices;
+    const MarketTally& tally = sums[m].tally;
+    indices.active_buyers = sums[m].active;
+    indices.potential_buyers = potential[m];
+    indices.sessions = tally.sessions;
+    indices.matched_sessions = tally.matched_sessions;
+    indices.delivered_orders = tally.delivered_orders;
+    indices.happy_orders = tally.happy_orders;
+    indices.settled_orders = tally.settled_orders;
+    indices.gmv = tally.gmv;
+    gather_platform_indices(state, m, potential[m], indices);
+    sums[markets].indices.add(indices);
+    const Connections links = market_connections(state, m, sums[m]);
+    anywhere.listed |= links.listed;
+    anywhere.creators |= links.creators;
+    anywhere.providers |= links.providers;
+    anywhere.warehouse |= links.warehouse;
+    anywhere.partner |= links.partner;
+    indices.connected_kinds = connected_kinds(links, sums[markets]);
+  }
+  sums[markets].indices.connected_kinds = connected_kinds(anywhere, sums[markets]);
+}
+std::vector<MarketSums> gather(const EcosystemState& state, const std::vector<double>& potential) {
   const size_t markets = state.market_count();
   std::vector<MarketSums> sums(markets + 1);
   for (size_t m = 0; m < markets; ++m) sums[m].tally = state.tally.markets[m];
@@ -92,6 +225,7 @@ std::vector<MarketSums> gather(const EcosystemState& state) {
     row.seller_cash += to_dollars(state.ledger.balance(sellers.account[s]));
     row.inventory += sellers.inventory[s];
     row.daily_sales += sellers.orders_30d[s] / 30.0;
+    gather_seller_indices(state, s, row.indices);
   }
   for (size_t c = 0; c < state.creators.size(); ++c) sums[state.creators.market[c]].creators_active += state.creators.platform[c] != 255;
   for (size_t p = 0; p < state.service_providers.size(); ++p) {
@@ -124,6 +258,8 @@ std::vector<MarketSums> gather(const EcosystemState& state) {
     all.tiered += row.tiered; all.seller_cash += row.seller_cash;
     all.inventory += row.inventory; all.daily_sales += row.daily_sales;
   }
+  // The ALL row's market-side sums are complete only now (loans, contracts).
+  gather_indices(state, potential, sums);
   return sums;
 }
 
@@ -201,6 +337,28 @@ const Series kSeries[] = {
     {"jobs", [](const MarketSums& r, const EcosystemState& s) { return r.sellers_active * seller_scale(s) * s.config->population.jobs_per_store; }},
 };
 
+// The ecosystem indices, the last columns; robustness_index (no formula
+// here) is filled after the run from the orders series.
+struct IndexSeries {
+  const char* name;
+  double (*value)(const EcosystemIndexInputs&);
+};
+
+const IndexSeries kIndexSeries[] = {
+    {"technology_index", technology_index},
+    {"relationship_index", relationship_index},
+    {"innovation_index", innovation_index},
+    {"connectivity_index", connectivity_index},
+    {"interconnectivity_index", interconnectivity_index},
+    {"aggregation_index", aggregation_index},
+    {"productivity_index", productivity_index},
+    {"robustness_index", nullptr},
+    {"niche_creation_index", niche_creation_index},
+    {"heterogeneity_index", heterogeneity_index},
+    {"embeddedness_index", embeddedness_index},
+    {"reciprocity_index", reciprocity_index},
+};
+
 }  // namespace
 
 const std::vector<std::string>& series_names() {
@@ -213,13 +371,24 @@ const std::vector<std::string>& series_names() {
                              "international_stage", "ledger_balanced"}) {
       list.emplace_back(name);
     }
+    for (const IndexSeries& index : kIndexSeries) list.emplace_back(index.name);
     return list;
   }();
   return names;
 }
 
-void collect_metrics(const EcosystemState& state, MetricsTable& table) {
-  const std::vector<MarketSums> sums = gather(state);
+MetricsCollector::MetricsCollector(const EcosystemState& state)
+    : potential_buyers_(state.market_count(), 0.0) {
+  const BuyerTable& buyers = state.buyers;
+  for (MarketId m = 0; m < state.market_count(); ++m) {
+    for (BuyerId b = buyers.market_first[m]; b < buyers.market_end[m]; ++b) {
+      potential_buyers_[m] += buyers.in_potential[b];
+    }
+  }
+}
+
+void MetricsCollector::collect(const EcosystemState& state, MetricsTable& table) const {
+  const std::vector<MarketSums> sums = gather(state, potential_buyers_);
   // Platform-wide figures (all platforms together; the first platform's stage).
   double quality = 0, channels = 0;
   Money platform_cash = 0, escrow = 0;
@@ -252,6 +421,9 @@ void collect_metrics(const EcosystemState& state, MetricsTable& table) {
     table.row_market.push_back(static_cast<uint16_t>(m));
     for (const Series& series : kSeries) table.values.push_back(series.value(sums[m], state));
     for (double value : platform_wide) table.values.push_back(value);
+    for (const IndexSeries& index : kIndexSeries) {
+      table.values.push_back(index.value ? index.value(sums[m].indices) : 0.0);
+    }
   }
   table.day_dates.push_back(state.today.iso());
 }

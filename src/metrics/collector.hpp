@@ -2,7 +2,12 @@
 // The daily series (MODEL.md section 5), per market and for the whole run.
 // Agent counts and money are scaled back to real people, firms and US$:
 // buyer-side figures by buyers_per_agent, seller-side counts by
-// sellers_per_agent.
+// sellers_per_agent. The last columns are the ecosystem advantage and
+// health indices (analysis/advantage_index.hpp, analysis/health_index.hpp);
+// robustness_index is left at 0 here and filled after the run
+// (analysis/robustness_index.hpp), since it needs a window of days.
+#include <vector>
+
 #include "market/ecosystem_state.hpp"
 #include "metrics/run_results.hpp"
 
@@ -11,7 +16,17 @@ namespace mercator {
 // The series recorded, in column order.
 const std::vector<std::string>& series_names();
 
-// Appends today's rows (one per market, then "ALL") to the table.
-void collect_metrics(const EcosystemState& state, MetricsTable& table);
+class MetricsCollector {
+ public:
+  // Reads what stays fixed through a run (buyers in each market's potential),
+  // so the daily collection never scans every buyer.
+  explicit MetricsCollector(const EcosystemState& state);
+
+  // Appends today's rows (one per market, then "ALL") to the table.
+  void collect(const EcosystemState& state, MetricsTable& table) const;
+
+ private:
+  std::vector<double> potential_buyers_;  // per market, agents
+};
 
 }  // namespace mercator

@@ -32,6 +32,15 @@ struct EventRecord {
   std::string detail;
 };
 
+// One period of a market's life-cycle stage (analysis/stage_detection.hpp);
+// end_day is the last day of the period.
+struct StagePeriod {
+  std::string market;  // code, or "ALL"
+  std::string stage;   // exploration, expansion, maturity, renewal, decline
+  int32_t start_day = 0;
+  int32_t end_day = 0;
+};
+
 struct RunTimings {
   double setup_seconds = 0;
   double simulate_seconds = 0;
@@ -40,6 +49,7 @@ struct RunTimings {
 struct RunResults {
   MetricsTable metrics;
   std::vector<EventRecord> events;
+  std::vector<StagePeriod> stages;  // per market in table order, then ALL; each in day order
   std::string summary_json;  // summary.json content
   RunTimings timings;
   double buyers_per_agent = 1;

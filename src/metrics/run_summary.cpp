@@ -26,6 +26,34 @@ double last_value(const MetricsTable& table, size_t market, const char* series) 
   return table.value(table.row_count() - markets + market, table.series_index(series));
 }
 
+// Per market (ALL first, then the run's markets): the first day of each
+// stage that occurs (absent stages have no key), the stage on the last day
+// and the number of transitions.
+nlohmann::ordered_json stages_block(const RunResults& results) {
+  const std::vector<std::string>& codes = results.metrics.market_codes;
+  std::vector<std::string> order;
+  if (!codes.empty()) order.push_back(codes.back());
+  order.insert(order.end(), codes.begin(), codes.empty() ? codes.end() : codes.end() - 1);
+  nlohmann::ordered_json block = nlohmann::ordered_json::object();
+  for (const std::string& market : order) {
+    nlohmann::ordered_json entry = nlohmann::ordered_json::object();
+    int transitions = -1;
+    std::string final_stage;
+    for (const StagePeriod& period : results.stages) {
+      if (period.market != market) continue;
+      const std::string key = period.stage + "_start_day";
+      if (!entry.contains(key)) entry[key] = period.start_day;
+      final_stage = period.stage;
+      ++transitions;
+    }
+    if (transitions < 0) continue;
+    entry["final_stage"] = final_stage;
+    entry["transitions"] = transitions;
+    block[market] = entry;
+  }
+  return block;
+}
+
 }  // namespace
 
 std::string summarize_run(const EcosystemState& state, const RunResults& results) {
@@ -85,6 +113,7 @@ std::string summarize_run(const EcosystemState& state, const RunResults& results
                          {"international_stage", int(owner.stage)}});
   }
   summary["platforms"] = platforms;
+  summary["stages"] = stages_block(results);
   return summary.dump(2);
 }
 

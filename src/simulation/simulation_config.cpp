@@ -75,6 +75,7 @@ void visit_parameters(ParameterVisitor& visitor, SimulationConfig& config) {
       config.events, [](ParameterVisitor& element_visitor, ScheduledEvent& event) {
         visit_parameters(element_visitor, event);
       });
+  visit_parameters(visitor, config.analysis);
 }
 
 namespace {
@@ -304,6 +305,17 @@ void check_event(const ScheduledEvent& event, size_t index, const SimulationConf
   }
 }
 
+// The robustness reference must reach past today's own level window.
+void check_analysis(const AnalysisConfig& analysis, Problems& problems) {
+  const IndexConfig& indices = analysis.indices;
+  if (indices.robustness_reference_days < indices.robustness_level_days) {
+    problems.push_back({"analysis.indices.robustness_reference_days",
+                        std::to_string(indices.robustness_reference_days),
+                        "at least analysis.indices.robustness_level_days (" +
+                            std::to_string(indices.robustness_level_days) + ")"});
+  }
+}
+
 }  // namespace
 
 std::vector<ConfigProblem> check_config(const SimulationConfig& config) {
@@ -315,6 +327,7 @@ std::vector<ConfigProblem> check_config(const SimulationConfig& config) {
   check_platforms(config, markets, problems);
   check_sellers(config.sellers, problems);
   check_mechanisms(config.mechanisms, markets, problems);
+  check_analysis(config.analysis, problems);
   for (size_t index = 0; index < config.events.size(); ++index) {
     check_event(config.events[index], index, config, markets, problems);
   }

@@ -12,6 +12,7 @@
 #include "agents/seller_config.hpp"
 #include "core/parameters.hpp"
 #include "mechanisms/mechanism_configs.hpp"
+#include "simulation/analysis_config.hpp"
 #include "world/scheduled_event.hpp"
 #include "world/world.hpp"
 
@@ -37,6 +38,7 @@ struct SimulationConfig {
   std::vector<PlatformConfig> platforms = {PlatformConfig{}};
   MechanismsConfig mechanisms;
   std::vector<ScheduledEvent> events;
+  AnalysisConfig analysis;               // measured after the days: stages, index windows
   std::string base_directory = ".";      // where relative paths resolve (the scenario's folder)
 };
 void visit_parameters(ParameterVisitor& visitor, SimulationConfig& config);

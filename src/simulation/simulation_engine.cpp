@@ -3,6 +3,8 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "analysis/robustness_index.hpp"
+#include "analysis/stage_table.hpp"
 #include "market/adoption.hpp"
 #include "market/ecosystem_builder.hpp"
 #include "market/fulfilment.hpp"
@@ -28,6 +30,7 @@ SimulationEngine::SimulationEngine(const SimulationConfig& config, unsigned thre
   build_ecosystem(state_, config_);
   install_mechanisms();
   state_.buyer_counts.resize(state_.market_count());
+  collector_ = std::make_unique<MetricsCollector>(state_);
   results_.metrics.series_names = series_names();
   for (MarketId m = 0; m < state_.market_count(); ++m) {
     results_.metrics.market_codes.push_back(state_.world->market(m).country.code);
@@ -116,7 +119,7 @@ bool SimulationEngine::step() {
   // 9. Measure.
   count_buyers();
   if (config_.run.check_ledger_daily) check_books();
-  collect_metrics(state_, results_.metrics);
+  collector_->collect(state_, results_.metrics);
 
   state_.day += 1;
   results_.timings.simulate_seconds += seconds_since(start);
@@ -127,6 +130,10 @@ void SimulationEngine::finish() {
   if (finished_) return;
   finished_ = true;
   results_.events = state_.events;
+  // Post-run measures (MODEL.md section 3, step 9): they read the whole table.
+  fill_robustness_index(results_.metrics, config_.analysis.indices);
+  results_.stages = detect_run_stages(results_.metrics, config_.analysis.stages);
+  add_stage_transitions(results_.events, results_.stages, results_.metrics.day_dates);
   results_.summary_json = summarize_run(state_, results_);
 }
 

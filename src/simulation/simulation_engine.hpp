@@ -1,12 +1,15 @@
 #pragma once
 // The day loop: runs the phases of MODEL.md section 3 in order, calling the
-// enabled mechanisms' hooks at each, and records the day's metrics.
+// enabled mechanisms' hooks at each, and records the day's metrics. After
+// the last day it measures what needs the whole run: robustness_index, the
+// life-cycle stages and their transition events, and the summary.
 #include <memory>
 #include <vector>
 
 #include "core/thread_pool.hpp"
 #include "market/ecosystem_state.hpp"
 #include "mechanisms/mechanism.hpp"
+#include "metrics/collector.hpp"
 #include "metrics/run_results.hpp"
 #include "simulation/simulation_config.hpp"
 
@@ -34,6 +37,7 @@ class SimulationEngine {
   ThreadPool pool_;
   EcosystemState state_;
   std::vector<std::unique_ptr<Mechanism>> mechanisms_;
+  std::unique_ptr<MetricsCollector> collector_;  // built once the ecosystem is
   RunResults results_;
   bool finished_ = false;
 };
