@@ -69,7 +69,7 @@ struct RunRecord {
 struct AttributionRow {
   std::string outcome;
   std::string mechanism;
-  std::string method;  // "shapley", "shapley_sampled" or "ablation"
+  std::string method;  // "shapley", "shapley_sampled", "ablation" or "solo" (docs/attribution.md)
   double estimate = 0;
   double ci_low = 0;
   double ci_high = 0;
