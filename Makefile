@@ -13,6 +13,7 @@ build: setup
 
 demo: build
 	@./$(BUILD_DIR)/mercator run scenarios/default.toml --out runs/default
+	@./$(BUILD_DIR)/mercator report runs/default
 
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
