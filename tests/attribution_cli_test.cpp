@@ -3,7 +3,6 @@
 // it derives from them, resuming, and refusing bad input before writing.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <cmath>
 #include <cstdio>
@@ -11,6 +10,7 @@
 #include <map>
 #include <string>
 
+#include "command_runner.hpp"
 #include "temp_directory.hpp"
 
 namespace mercator {
@@ -18,25 +18,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-CommandResult run_mercator(const std::string& arguments, const std::string& working_directory) {
-  const std::string command = "cd '" + working_directory + "' && " + std::string(MERCATOR_BINARY) +
-                              " " + arguments + " 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return {};
-  CommandResult result;
-  char buffer[4096];
-  size_t read = 0;
-  while ((read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
-    result.output.append(buffer, read);
-  const int status = ::pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
+using test_support::CommandResult;
+using test_support::run_mercator;
 
 // Run from a temporary directory, so the world table is named absolutely.
 const std::string bass =
@@ -92,7 +75,7 @@ class AttributionCliTest : public TempDirectoryTest {
   AttributionCliTest() : TempDirectoryTest("attribution") {}
   std::string database() const { return (directory_ / "a.sqlite").string(); }
   CommandResult attribute(const std::string& arguments) {
-    return run_mercator("attribute " + arguments, directory_.string());
+    return run_mercator("attribute " + arguments, true, directory_.string());
   }
 };
 

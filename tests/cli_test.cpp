@@ -1,7 +1,6 @@
 // The mercator command end to end: exit codes, messages, no output on bad
 // input, and the generated scenario reference kept in step with the code.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -10,37 +9,15 @@
 #include <sstream>
 #include <string>
 
+#include "command_runner.hpp"
 #include "temp_directory.hpp"
 
 namespace mercator {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;
-};
-
-// Runs `mercator ARGUMENTS`; output is stdout, plus stderr when asked.
-CommandResult run_mercator(const std::string& arguments, bool with_stderr = true,
-                           const std::string& working_directory = "") {
-  const std::string change_directory =
-      working_directory.empty() ? "" : "cd '" + working_directory + "' && ";
-  const std::string command = change_directory + std::string(MERCATOR_BINARY) + " " + arguments +
-                              (with_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return {};
-  CommandResult result;
-  char buffer[4096];
-  size_t read = 0;
-  while ((read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
-    result.output.append(buffer, read);
-  const int status = ::pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
+using test_support::CommandResult;
+using test_support::run_mercator;
 
 class CliTest : public TempDirectoryTest {
  protected:

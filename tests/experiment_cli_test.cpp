@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "experiment/summary_metrics.hpp"
-#include "mercator_command.hpp"
+#include "command_runner.hpp"
 #include "temp_directory.hpp"
 #include "test_support.hpp"
 

@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <map>
 
-#include "mercator_command.hpp"
+#include "command_runner.hpp"
 #include "temp_directory.hpp"
 
 namespace mercator {

@@ -2,7 +2,6 @@
 // experiment database at their default paths, and exit code 2 with a clear
 // message and nothing written for every kind of bad input.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -10,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "command_runner.hpp"
 #include "report/fixture_database.hpp"
 #include "temp_directory.hpp"
 
@@ -18,24 +18,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
+using Outcome = test_support::CommandResult;
 
-Outcome mercator(const std::string& arguments) {
-  const std::string command = std::string(MERCATOR_BINARY) + " " + arguments + " 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return {};
-  Outcome outcome;
-  char buffer[4096];
-  size_t read = 0;
-  while ((read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
-    outcome.output.append(buffer, read);
-  const int status = ::pclose(pipe);
-  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return outcome;
-}
+Outcome mercator(const std::string& arguments) { return test_support::run_mercator(arguments); }
 
 nlohmann::json page_data(const std::string& page) {
   const std::string open = "<script type=\"application/json\" id=\"report-data\">";

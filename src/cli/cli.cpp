@@ -53,6 +53,11 @@ int run_cli(int argc, char** argv) {
       add_run_command(app),
       add_validate_command(app),
       add_describe_command(app),
+      add_report_command(app),
+      add_attribute_command(app),
+      add_experiment_command(app),
+      add_sensitivity_command(app),
+      add_calibrate_command(app),
   };
 
   try {

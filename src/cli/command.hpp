@@ -31,5 +31,10 @@ inline unsigned all_cores() { return std::max(1u, std::thread::hardware_concurre
 Subcommand add_run_command(CLI::App& app);
 Subcommand add_validate_command(CLI::App& app);
 Subcommand add_describe_command(CLI::App& app);
+Subcommand add_report_command(CLI::App& app);
+Subcommand add_attribute_command(CLI::App& app);
+Subcommand add_experiment_command(CLI::App& app);
+Subcommand add_sensitivity_command(CLI::App& app);
+Subcommand add_calibrate_command(CLI::App& app);
 
 }  // namespace mercator
