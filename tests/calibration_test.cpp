@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "bass_reference.hpp"
@@ -13,6 +14,7 @@
 #include "core/input_error.hpp"
 #include "experiment/calibration.hpp"
 #include "mercator/scenario.hpp"
+#include "report/run_report.hpp"
 #include "temp_directory.hpp"
 #include "test_support.hpp"
 
@@ -204,6 +206,25 @@ TEST_F(CalibrationTest, CommandWritesAScenarioThatReproducesTheFit) {
   EXPECT_DOUBLE_EQ(calibrated.config.buyers.word_of_mouth_per_day,
                    fit["parameters"][0]["fitted"].get<double>());
   EXPECT_EQ(calibrated.config.run.end_date, "2010-05-31");
+
+  // Its report draws the fit: one bar per target, the relative error of targets_fit.csv.
+  const report::ReportDocument document = report::build_run_report(out);
+  ASSERT_TRUE(document.datasets().contains("calibration")) << document.datasets().dump();
+  const auto& bars = document.datasets()["calibration"];
+  ASSERT_EQ(bars.size(), 2u);
+  EXPECT_EQ(bars[0]["category"], "penetration US 2010-03-01");
+  EXPECT_EQ(bars[0]["group"], "in sample");
+  // targets_fit.csv row 2, column 9: the first target's relative error.
+  std::istringstream rows(read_file(out / "targets_fit.csv"));
+  std::string line;
+  std::getline(rows, line);
+  std::getline(rows, line);
+  std::istringstream fields(line);
+  std::string field;
+  for (int column = 0; column < 9; ++column) std::getline(fields, field, ',');
+  const double relative_error = std::stod(field);
+  // The chart carries six significant digits.
+  EXPECT_NEAR(bars[0]["estimate"].get<double>(), relative_error, 1e-5 * std::abs(relative_error));
 }
 
 TEST_F(CalibrationTest, CommandRefusesBadInputWithoutWritingAnything) {

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/input_error.hpp"
+#include "core/number_text.hpp"
 #include "core/parameter_assignment.hpp"
 #include "experiment/batch_runner.hpp"
 #include "scenario/parameter_registry.hpp"
@@ -60,13 +61,9 @@ const nlohmann::json* value_at(const nlohmann::json& root, const std::string& ke
 }
 
 std::optional<double> parse_bound(const std::string& text) {
-  try {
-    size_t used = 0;
-    const double value = std::stod(text, &used);
-    if (used == text.size() && std::isfinite(value)) return value;
-  } catch (const std::exception&) {
-  }
-  return std::nullopt;
+  const std::optional<double> value = parse_double(text);
+  if (!value || !std::isfinite(*value)) return std::nullopt;
+  return value;
 }
 
 nlopt::algorithm nlopt_algorithm(const std::string& name, size_t dimensions) {

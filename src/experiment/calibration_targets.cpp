@@ -8,13 +8,13 @@
 #pragma GCC diagnostic pop
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <optional>
 #include <stdexcept>
 
 #include "core/calendar.hpp"
 #include "core/input_error.hpp"
+#include "core/number_text.hpp"
 #include "metrics/collector.hpp"
 
 namespace mercator {
@@ -24,10 +24,8 @@ using TargetsReader =
     io::CSVReader<7, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>>;
 
 std::optional<double> parse_number(const std::string& text) {
-  double value = 0;
-  const char* end = text.data() + text.size();
-  const auto [stop, error] = std::from_chars(text.data(), end, value);
-  if (error != std::errc() || stop != end || !std::isfinite(value)) return std::nullopt;
+  const std::optional<double> value = parse_double(text);
+  if (!value || !std::isfinite(*value)) return std::nullopt;
   return value;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analysis/confidence_interval.hpp"
+#include "core/number_text.hpp"
 #include "report/chart_specs.hpp"
 #include "report/downsampling.hpp"
 #include "report/experiment_contents.hpp"
@@ -28,9 +29,9 @@ constexpr size_t most_series_charts = 12;
 constexpr std::string_view outcome_prefix = "final.";
 
 bool parses_as_number(const std::string& text, double& value) {
-  const char* end = text.data() + text.size();
-  const auto [stop, error] = std::from_chars(text.data(), end, value);
-  return !text.empty() && error == std::errc() && stop == end;
+  const std::optional<double> parsed = parse_double(text);
+  if (parsed) value = *parsed;
+  return parsed.has_value();
 }
 
 template <typename Item>

@@ -46,6 +46,7 @@ RunFiles read_run_files(const fs::path& directory) {
   files.summary = read_if_present(directory / "summary.json", read_json);
   files.events = read_if_present(directory / "events.csv", read_csv_table);
   files.stages = read_if_present(directory / "stages.csv", read_csv_table);
+  files.targets_fit = read_if_present(directory / "targets_fit.csv", read_csv_table);
   return files;
 }
 

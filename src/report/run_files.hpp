@@ -1,7 +1,7 @@
 #pragma once
 // The files of a run directory that a report reads: manifest.json and
-// metrics.csv must be there; summary.json, events.csv and stages.csv are
-// shown when present (stages.csv comes with stage detection; older runs
+// metrics.csv must be there; summary.json, events.csv, stages.csv and a
+// calibration's targets_fit.csv are shown when present (stages.csv comes with stage detection; older runs
 // have none).
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -18,6 +18,7 @@ struct RunFiles {
   std::filesystem::path metrics_csv;
   std::optional<CsvTable> events;
   std::optional<CsvTable> stages;
+  std::optional<CsvTable> targets_fit;  // a calibration directory's fit (mercator calibrate)
 };
 
 // Throws InputError naming the file and what was expected when a required

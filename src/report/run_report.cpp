@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/calendar.hpp"
+#include "core/number_text.hpp"
 #include "report/chart_specs.hpp"
 #include "report/downsampling.hpp"
 #include "report/fact_format.hpp"
@@ -241,13 +242,14 @@ void add_gmv_section(ReportDocument& document, const MetricsFrame& frame, const 
   document.sections.push_back(std::move(section));
 }
 
-size_t table_column(const CsvTable& table, std::string_view name, const fs::path& file) {
+size_t table_column(const CsvTable& table, std::string_view name, const fs::path& file,
+                    std::string_view expected_header =
+                        "market,stage,start_day,start_date,end_day,end_date") {
   for (size_t column = 0; column < table.header.size(); ++column) {
     if (table.header[column] == name) return column;
   }
-  throw CsvError(fmt::format(
-      "{}:1: no column '{}'; expected market,stage,start_day,start_date,end_day,end_date",
-      file.string(), name));
+  throw CsvError(
+      fmt::format("{}:1: no column '{}'; expected {}", file.string(), name, expected_header));
 }
 
 // The day after an ISO date: a period drawn to the end of its last day.
@@ -369,6 +371,45 @@ void add_index_section(ReportDocument& document, const MetricsFrame& frame,
   document.sections.push_back(std::move(section));
 }
 
+// A calibration directory (mercator calibrate): each target's relative error
+// at the fitted parameters, in and out of sample, and the figures themselves.
+void add_calibration_section(ReportDocument& document, const RunFiles& files) {
+  if (!files.targets_fit) return;
+  const fs::path file = files.directory / "targets_fit.csv";
+  const CsvTable& fits = *files.targets_fit;
+  constexpr std::string_view header =
+      "series,market,date,window_days,statistic,weight,observed,simulated,relative_error,in_sample";
+  const size_t series = table_column(fits, "series", file, header);
+  const size_t market = table_column(fits, "market", file, header);
+  const size_t date = table_column(fits, "date", file, header);
+  const size_t error = table_column(fits, "relative_error", file, header);
+  const size_t in_sample = table_column(fits, "in_sample", file, header);
+  Section section{"Calibration fit"};
+  json rows = json::array();
+  Table table{"Targets", fits.header};
+  for (size_t k = 0; k < fits.rows.size(); ++k) {
+    const auto& row = fits.rows[k];
+    const std::optional<double> relative = parse_double(row[error]);
+    if (!relative) {
+      throw CsvError(fmt::format("{}:{}: relative_error '{}'; expected a number", file.string(),
+                                 k + 2, row[error]));
+    }
+    rows.push_back({{"category", fmt::format("{} {} {}", row[series], row[market], row[date])},
+                    {"group", row[in_sample] == "1" ? "in sample" : "held out"},
+                    {"estimate", chart_value(*relative)},
+                    {"low", nullptr},
+                    {"high", nullptr}});
+    table.rows.push_back(row);
+  }
+  section.chart({"Relative error per target",
+                 "(simulated - observed) / |observed| at the fitted parameters, the simulated "
+                 "figure being the mean over the calibration's replicates (targets_fit.csv).",
+                 interval_bar_chart(document.add_dataset("calibration", std::move(rows)),
+                                    "target", "sample", "relative error", fits.rows.size(), 1)});
+  section.table(std::move(table));
+  document.sections.push_back(std::move(section));
+}
+
 void add_events_section(ReportDocument& document, const RunFiles& files) {
   Section section{"Events"};
   if (!files.events) {
@@ -402,6 +443,7 @@ ReportDocument build_run_report(const fs::path& run_directory) {
   add_stage_section(document, files, frame);
   add_quality_section(document, frame, points);
   add_index_section(document, frame, points);
+  add_calibration_section(document, files);
   add_events_section(document, files);
   return document;
 }
