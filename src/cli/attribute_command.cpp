@@ -23,6 +23,7 @@
 #include "experiment/attribution_plan.hpp"
 #include "experiment/attribution_results.hpp"
 #include "experiment/attribution_runs.hpp"
+#include "experiment/batch_progress.hpp"
 #include "experiment/experiment_database.hpp"
 #include "experiment/summary_metrics.hpp"
 #include "mercator/scenario.hpp"
@@ -108,48 +109,6 @@ std::string file_name_component(const std::string& name) {
   }
   return component.empty() ? "scenario" : component;
 }
-
-// --- progress on stderr --------------------------------------------------------
-
-// Redrawn in place on a terminal; otherwise one line per 5% of the runs,
-// so logs stay short.
-class AttributionProgress {
- public:
-  explicit AttributionProgress(bool quiet) : quiet_(quiet), terminal_(::isatty(STDERR_FILENO)) {}
-
-  void update(const AttributionRunDone& done) {
-    if (quiet_) return;
-    const double elapsed = std::chrono::duration<double>(Clock::now() - start_).count();
-    const double remaining = elapsed * double(done.to_run - done.finished) / double(done.finished);
-    const bool last = done.finished == done.to_run;
-    const std::string line = fmt::format("attribute: {}/{} runs  elapsed {}  eta {}", done.finished,
-                                         done.to_run, clock_text(elapsed), clock_text(remaining));
-    if (terminal_) {
-      std::fprintf(stderr, "\r%s   %s", line.c_str(), last ? "\n" : "");
-    } else {
-      const size_t step = done.finished * 20 / done.to_run;
-      if (step == last_step_ && !last) return;
-      last_step_ = step;
-      std::fprintf(stderr, "%s\n", line.c_str());
-    }
-    std::fflush(stderr);
-  }
-
- private:
-  using Clock = std::chrono::steady_clock;
-
-  static std::string clock_text(double seconds) {
-    const auto whole = static_cast<long>(seconds + 0.5);
-    if (whole >= 3600)
-      return fmt::format("{}:{:02}:{:02}", whole / 3600, whole / 60 % 60, whole % 60);
-    return fmt::format("{}:{:02}", whole / 60, whole % 60);
-  }
-
-  bool quiet_;
-  bool terminal_;
-  size_t last_step_ = 0;
-  Clock::time_point start_ = Clock::now();
-};
 
 std::string design_text(const AttributionSpec& spec) {
   const size_t k = spec.mechanisms.size();
@@ -245,9 +204,11 @@ int attribute_command(AttributeOptions options) {
         spec.mechanisms.size(), fmt::join(spec.mechanisms, ", "), design_text(spec),
         spec.replications, runs.size(), runs.size() - pending.size(), database_path.string(),
         pending.size(), std::min<size_t>(options.parallel, std::max<size_t>(pending.size(), 1)));
-  AttributionProgress progress(options.quiet);
+  BatchProgress progress(std::cerr, ::isatty(STDERR_FILENO) != 0, pending.size());
   make_attribution_runs(database, experiment_id, spec, pending, options.parallel,
-                        [&](const AttributionRunDone& done) { progress.update(done); });
+                        [&](const AttributionRunDone&) {
+                          if (!options.quiet) progress.run_done();
+                        });
 
   // Every outcome's estimates first: one that cannot be computed prints
   // and stores nothing.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "experiment/batch_progress.hpp"
 #include "io/run_directory.hpp"
 #include "mercator/scenario.hpp"
 #include "mercator/simulation.hpp"
@@ -51,13 +52,6 @@ class ProgressLine {
 
  private:
   using Clock = std::chrono::steady_clock;
-
-  static std::string clock_text(double seconds) {
-    const auto whole = static_cast<long>(seconds + 0.5);
-    if (whole >= 3600)
-      return fmt::format("{}:{:02}:{:02}", whole / 3600, whole / 60 % 60, whole % 60);
-    return fmt::format("{}:{:02}", whole / 60, whole % 60);
-  }
 
   Clock::time_point start_ = Clock::now();
   Clock::time_point last_drawn_{};

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 namespace mercator {
-namespace {
 
 std::string clock_text(double seconds) {
   const auto whole = static_cast<long>(seconds + 0.5);
@@ -11,8 +10,6 @@ std::string clock_text(double seconds) {
     return fmt::format("{}:{:02}:{:02}", whole / 3600, whole / 60 % 60, whole % 60);
   return fmt::format("{}:{:02}", whole / 60, whole % 60);
 }
-
-}  // namespace
 
 BatchProgress::BatchProgress(std::ostream& stream, bool terminal, size_t total)
     : stream_(stream), terminal_(terminal), total_(total) {}

@@ -6,8 +6,12 @@
 #include <chrono>
 #include <cstddef>
 #include <ostream>
+#include <string>
 
 namespace mercator {
+
+// A duration for progress lines: "1:02:03", or "2:03" under an hour.
+std::string clock_text(double seconds);
 
 class BatchProgress {
  public:
