@@ -108,6 +108,32 @@ void store_series(SQLite::Database& db, int64_t run_id, const RunRecord& run,
   }
 }
 
+// Replaces, in one transaction, the experiment's rows of a results table
+// (attribution, sensitivity) for every outcome the new rows cover. Columns 1
+// and 2 are experiment_id and outcome; bind_rest binds columns 3 to 8.
+template <typename Row, typename BindRest>
+void replace_outcome_rows(SQLite::Database& db, const std::string& table, int64_t experiment_id,
+                          const std::vector<Row>& rows, BindRest bind_rest) {
+  SQLite::Transaction transaction(db);
+  SQLite::Statement remove(db, "DELETE FROM " + table + " WHERE experiment_id = ? AND outcome = ?");
+  SQLite::Statement insert(db, "INSERT INTO " + table + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  std::set<std::string> cleared;
+  for (const Row& row : rows) {
+    if (cleared.insert(row.outcome).second) {
+      remove.bind(1, experiment_id);
+      remove.bind(2, row.outcome);
+      remove.exec();
+      remove.reset();
+    }
+    insert.bind(1, experiment_id);
+    insert.bind(2, row.outcome);
+    bind_rest(insert, row);
+    insert.exec();
+    insert.reset();
+  }
+  transaction.commit();
+}
+
 }  // namespace
 
 ExperimentDatabase::ExperimentDatabase(const std::filesystem::path& file) {
@@ -216,56 +242,28 @@ std::map<RunKey, double> ExperimentDatabase::metric_values(int64_t experiment_id
 
 void ExperimentDatabase::replace_attribution(int64_t experiment_id,
                                              const std::vector<AttributionRow>& rows) {
-  SQLite::Transaction transaction(*db_);
-  SQLite::Statement remove(*db_, "DELETE FROM attribution WHERE experiment_id = ? AND outcome = ?");
-  SQLite::Statement insert(*db_, "INSERT INTO attribution VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  std::set<std::string> cleared;
-  for (const AttributionRow& row : rows) {
-    if (cleared.insert(row.outcome).second) {
-      remove.bind(1, experiment_id);
-      remove.bind(2, row.outcome);
-      remove.exec();
-      remove.reset();
-    }
-    insert.bind(1, experiment_id);
-    insert.bind(2, row.outcome);
-    insert.bind(3, row.mechanism);
-    insert.bind(4, row.method);
-    bind_real(insert, 5, row.estimate);
-    bind_real(insert, 6, row.ci_low);
-    bind_real(insert, 7, row.ci_high);
-    insert.bind(8, row.replications);
-    insert.exec();
-    insert.reset();
-  }
-  transaction.commit();
+  replace_outcome_rows(*db_, "attribution", experiment_id, rows,
+                       [](SQLite::Statement& insert, const AttributionRow& row) {
+                         insert.bind(3, row.mechanism);
+                         insert.bind(4, row.method);
+                         bind_real(insert, 5, row.estimate);
+                         bind_real(insert, 6, row.ci_low);
+                         bind_real(insert, 7, row.ci_high);
+                         insert.bind(8, row.replications);
+                       });
 }
 
 void ExperimentDatabase::replace_sensitivity(int64_t experiment_id,
                                              const std::vector<SensitivityRow>& rows) {
-  SQLite::Transaction transaction(*db_);
-  SQLite::Statement remove(*db_, "DELETE FROM sensitivity WHERE experiment_id = ? AND outcome = ?");
-  SQLite::Statement insert(*db_, "INSERT INTO sensitivity VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  std::set<std::string> cleared;
-  for (const SensitivityRow& row : rows) {
-    if (cleared.insert(row.outcome).second) {
-      remove.bind(1, experiment_id);
-      remove.bind(2, row.outcome);
-      remove.exec();
-      remove.reset();
-    }
-    insert.bind(1, experiment_id);
-    insert.bind(2, row.outcome);
-    insert.bind(3, row.parameter);
-    bind_real(insert, 4, row.first_order);
-    bind_real(insert, 5, row.first_order_ci);
-    bind_real(insert, 6, row.total);
-    bind_real(insert, 7, row.total_ci);
-    insert.bind(8, row.samples);
-    insert.exec();
-    insert.reset();
-  }
-  transaction.commit();
+  replace_outcome_rows(*db_, "sensitivity", experiment_id, rows,
+                       [](SQLite::Statement& insert, const SensitivityRow& row) {
+                         insert.bind(3, row.parameter);
+                         bind_real(insert, 4, row.first_order);
+                         bind_real(insert, 5, row.first_order_ci);
+                         bind_real(insert, 6, row.total);
+                         bind_real(insert, 7, row.total_ci);
+                         insert.bind(8, row.samples);
+                       });
 }
 
 }  // namespace mercator
