@@ -1,6 +1,7 @@
 // `mercator sensitivity` end to end on the Bass scenario: Sobol indices of
 // the active buyers after 60 days for the Bass p and q and a dummy (the
-// commission rate, which nothing reads when no one shops). p and q matter,
+// commission rate, which cannot reach adoption when no one shops; only
+// seller entry reads it). p and q matter,
 // the dummy does not, a rerun resumes to the same indices, and files that
 // cannot be analysed are refused before anything is written.
 #include <SQLiteCpp/SQLiteCpp.h>
