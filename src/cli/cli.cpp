@@ -48,16 +48,17 @@ int run_cli(int argc, char** argv) {
   app.set_version_flag("--version", std::string(MERCATOR_VERSION " (" MERCATOR_GIT_COMMIT ")"));
   app.require_subcommand(1);
 
-  // Each subcommand lives in its own file (cli/<name>_command.cpp).
+  // Each subcommand lives in its own file (cli/<name>_command.cpp); --help
+  // lists them in this order: one run, many runs, then the report.
   const std::vector<Subcommand> subcommands = {
       add_run_command(app),
       add_validate_command(app),
       add_describe_command(app),
-      add_report_command(app),
-      add_attribute_command(app),
       add_experiment_command(app),
       add_sensitivity_command(app),
+      add_attribute_command(app),
       add_calibrate_command(app),
+      add_report_command(app),
   };
 
   try {
