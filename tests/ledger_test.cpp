@@ -206,8 +206,9 @@ void expect_escrow_identities(const Ledger& ledger) {
 
 // Escrow holds exactly the orders in flight, platform by platform.
 void expect_escrow_matches_orders(const EcosystemState& state) {
+  const std::vector<Money> held = state.orders.escrow_held(size_t(state.platform_count()));
   for (int p = 0; p < state.platform_count(); ++p) {
-    EXPECT_EQ(state.ledger.balance(state.platforms[p].escrow_account), state.orders.escrow_held(uint8_t(p)))
+    EXPECT_EQ(state.ledger.balance(state.platforms[p].escrow_account), held[size_t(p)])
         << state.platforms[p].name;
   }
 }

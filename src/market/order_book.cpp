@@ -19,12 +19,10 @@ std::vector<Order> OrderBook::take_due(int32_t day) {
   return due;
 }
 
-Money OrderBook::escrow_held(uint8_t platform) const {
-  Money held = 0;
+std::vector<Money> OrderBook::escrow_held(size_t platform_count) const {
+  std::vector<Money> held(platform_count, 0);
   for_each([&](const Order& order) {
-    if (order.escrowed && order.platform == platform) {
-      held += order.price + order.shipping + order.duty;
-    }
+    if (order.escrowed) held[order.platform] += order.price + order.shipping + order.duty;
   });
   return held;
 }

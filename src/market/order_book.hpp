@@ -39,7 +39,9 @@ class OrderBook {
   // Moves out the orders settling on `day`, in the order they were filed.
   std::vector<Order> take_due(int32_t day);
   size_t in_flight() const { return in_flight_; }
-  Money escrow_held(uint8_t platform) const;
+  // What each platform holds in escrow for its orders in flight, indexed by
+  // platform, from one pass over the orders (the daily books check reads it).
+  std::vector<Money> escrow_held(size_t platform_count) const;
   template <class Visit>
   void for_each(Visit visit) const {
     for (const auto& bucket : buckets_) for (const Order& order : bucket) visit(order);

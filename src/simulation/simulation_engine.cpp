@@ -71,9 +71,10 @@ void SimulationEngine::count_buyers() {
 // order still in flight.
 void SimulationEngine::check_books() const {
   if (!state_.ledger.balanced()) throw std::logic_error("ledger out of balance on " + state_.today.iso());
+  const std::vector<Money> in_flight = state_.orders.escrow_held(size_t(state_.platform_count()));
   for (int p = 0; p < state_.platform_count(); ++p) {
     const Money held = state_.ledger.balance(state_.platforms[p].escrow_account);
-    if (held != state_.orders.escrow_held(static_cast<uint8_t>(p))) {
+    if (held != in_flight[size_t(p)]) {
       throw std::logic_error("escrow of " + state_.platforms[p].name + " does not match orders in flight on " +
                              state_.today.iso());
     }
