@@ -43,6 +43,18 @@ void add_overrides_option(CLI::App& command, std::vector<std::string>& overrides
       ->allow_extra_args(false);
 }
 
+void add_experiment_file_options(CLI::App& command, ExperimentFileOptions& options,
+                                 const std::string& file_help) {
+  command.add_option("experiment", options.file, file_help)->required();
+  command.add_option("--db", options.database,
+                     "Database file (default: the experiment file's database)");
+  command
+      .add_option("--parallel", options.parallel,
+                  "Runs at once, each on one thread (default: all cores)")
+      ->check(CLI::Range(1u, 4096u));
+  command.add_flag("--quiet,-q", options.quiet, "No progress lines on stderr");
+}
+
 int run_cli(int argc, char** argv) {
   CLI::App app{"mercator: agent-based simulation of cross-border platform ecosystems"};
   app.set_version_flag("--version", std::string(MERCATOR_VERSION " (" MERCATOR_GIT_COMMIT ")"));

@@ -7,6 +7,7 @@
 // code 2; anything else exit code 1. Write nothing partial (io/ has
 // publish_directory for directories).
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <thread>
@@ -27,6 +28,17 @@ struct Subcommand {
 void add_overrides_option(CLI::App& command, std::vector<std::string>& overrides);
 
 inline unsigned all_cores() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+// The options of a command that runs an experiment file (experiment,
+// sensitivity): the file, --db, --parallel and --quiet.
+struct ExperimentFileOptions {
+  std::string file;
+  std::string database;  // empty: the file's
+  unsigned parallel = all_cores();
+  bool quiet = false;
+};
+void add_experiment_file_options(CLI::App& command, ExperimentFileOptions& options,
+                                 const std::string& file_help);
 
 Subcommand add_run_command(CLI::App& app);
 Subcommand add_validate_command(CLI::App& app);

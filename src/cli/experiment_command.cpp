@@ -15,12 +15,7 @@
 namespace mercator {
 namespace {
 
-struct ExperimentOptions {
-  std::string file;
-  std::string database;  // empty: the file's
-  unsigned parallel = all_cores();
-  bool quiet = false;
-};
+using ExperimentOptions = ExperimentFileOptions;
 
 int experiment_command(const ExperimentOptions& options) {
   const Experiment experiment = load_experiment(options.file);
@@ -41,14 +36,7 @@ Subcommand add_experiment_command(CLI::App& app) {
       "experiment",
       "Run an experiment (replications, grid, Latin hypercube or Saltelli design) "
       "into its SQLite database, resuming an interrupted one");
-  command->add_option("experiment", options->file, "Experiment file (TOML)")->required();
-  command->add_option("--db", options->database,
-                      "Database file (default: the experiment file's database)");
-  command
-      ->add_option("--parallel", options->parallel,
-                   "Runs at once, each on one thread (default: all cores)")
-      ->check(CLI::Range(1u, 4096u));
-  command->add_flag("--quiet,-q", options->quiet, "No progress lines on stderr");
+  add_experiment_file_options(*command, *options, "Experiment file (TOML)");
   return {command, [options] { return experiment_command(*options); }};
 }
 

@@ -23,12 +23,7 @@
 namespace mercator {
 namespace {
 
-struct SensitivityOptions {
-  std::string file;
-  std::string database;  // empty: the file's
-  unsigned parallel = all_cores();
-  bool quiet = false;
-};
+using SensitivityOptions = ExperimentFileOptions;
 
 // Sensitivity analyses a Saltelli design; any other is refused rather than
 // replaced, so that the file says what runs.
@@ -103,15 +98,7 @@ Subcommand add_sensitivity_command(CLI::App& app) {
       "sensitivity",
       "Run (or resume) an experiment's Saltelli design, then compute Sobol first-order and "
       "total indices of its outcomes");
-  command->add_option("experiment", options->file, "Experiment file (TOML), design.kind = saltelli")
-      ->required();
-  command->add_option("--db", options->database,
-                      "Database file (default: the experiment file's database)");
-  command
-      ->add_option("--parallel", options->parallel,
-                   "Runs at once, each on one thread (default: all cores)")
-      ->check(CLI::Range(1u, 4096u));
-  command->add_flag("--quiet,-q", options->quiet, "No progress lines on stderr");
+  add_experiment_file_options(*command, *options, "Experiment file (TOML), design.kind = saltelli");
   return {command, [options] { return sensitivity_command(*options); }};
 }
 
