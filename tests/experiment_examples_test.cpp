@@ -23,10 +23,11 @@ TEST(ExperimentExamples, LoadAndPlanTheirRuns) {
   EXPECT_EQ(planned_runs("experiments/adoption-lhs.toml"), 40u);
   EXPECT_EQ(planned_runs("experiments/bass-sensitivity.toml"), 320u);
   EXPECT_EQ(planned_runs("experiments/ecosystem-sensitivity.toml"), 192u);
+  EXPECT_EQ(planned_runs("experiments/aliexpress-stage-calibration.toml"), 30u);
   size_t files = 0;
   for (const auto& entry : std::filesystem::directory_iterator("experiments"))
     files += entry.path().extension() == ".toml";
-  EXPECT_EQ(files, 4u) << "a new example needs a line here";
+  EXPECT_EQ(files, 5u) << "a new example needs a line here";
 }
 
 }  // namespace
