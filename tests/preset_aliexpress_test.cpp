@@ -17,6 +17,10 @@ namespace {
 constexpr const char* kPreset = "scenarios/aliexpress.toml";
 const std::vector<uint64_t> kSeeds = {1, 2, 3};
 
+using test_support::day_of;
+using test_support::mean_between;
+using test_support::series;
+
 RunResults run_preset(uint64_t seed, bool with_2016_rules = true) {
   Scenario scenario = load_scenario(kPreset, {"run.seed=" + std::to_string(seed)});
   if (!with_2016_rules) {
@@ -28,35 +32,18 @@ RunResults run_preset(uint64_t seed, bool with_2016_rules = true) {
   return simulation.results();
 }
 
-int32_t day_of(const RunResults& results, const std::string& date) {
-  const auto& dates = results.metrics.day_dates;
-  return int32_t(std::lower_bound(dates.begin(), dates.end(), date) - dates.begin());
-}
-
 // Order-weighted mean of a per-order rate over [from, to] in the ALL rows:
 // the share of all orders of the period, so quiet early days weigh little.
 double order_weighted_mean(const RunResults& results, const std::string& name, const std::string& from,
                            const std::string& to) {
-  const std::vector<double> rate = test_support::series(results.metrics, name);
-  const std::vector<double> orders = test_support::series(results.metrics, "orders");
+  const std::vector<double> rate = series(results.metrics, name);
+  const std::vector<double> orders = series(results.metrics, "orders");
   double weighted = 0, total = 0;
-  for (int32_t day = day_of(results, from); day <= std::min<int32_t>(day_of(results, to), int32_t(rate.size()) - 1); ++day) {
+  for (size_t day = day_of(results.metrics, from); day <= day_of(results.metrics, to); ++day) {
     weighted += rate[day] * orders[day];
     total += orders[day];
   }
   return total > 0 ? weighted / total : 0.0;
-}
-
-double mean_between(const RunResults& results, const std::string& name, const std::string& from,
-                    const std::string& to) {
-  const std::vector<double> values = test_support::series(results.metrics, name);
-  double sum = 0;
-  int count = 0;
-  for (int32_t day = day_of(results, from); day <= std::min<int32_t>(day_of(results, to), int32_t(values.size()) - 1); ++day) {
-    sum += values[day];
-    ++count;
-  }
-  return count > 0 ? sum / count : 0.0;
 }
 
 std::vector<StagePeriod> global_stages(const RunResults& results) {
@@ -78,8 +65,8 @@ TEST(AliExpressPreset, StagesComeInThePapersOrderWithinAYearOfItsDates) {
     EXPECT_EQ(stages[0].stage, "exploration");
     EXPECT_EQ(stages[1].stage, "expansion");
     EXPECT_EQ(stages[2].stage, "maturity");
-    EXPECT_NEAR(stages[1].start_day, day_of(results, "2013-01-01"), 365) << "expansion, seed " << seed;
-    EXPECT_NEAR(stages[2].start_day, day_of(results, "2017-01-01"), 365) << "maturity, seed " << seed;
+    EXPECT_NEAR(stages[1].start_day, day_of(results.metrics, "2013-01-01"), 365) << "expansion, seed " << seed;
+    EXPECT_NEAR(stages[2].start_day, day_of(results.metrics, "2017-01-01"), 365) << "maturity, seed " << seed;
   }
 }
 
@@ -118,8 +105,8 @@ TEST(AliExpressPreset, BrandMerchantShareRisesAfterTheRules) {
   std::vector<double> rise;
   for (uint64_t seed : kSeeds) {
     const RunResults results = run_preset(seed);
-    rise.push_back(mean_between(results, "brand_seller_share", "2018-01-01", "2019-12-31") -
-                   mean_between(results, "brand_seller_share", "2016-01-01", "2016-12-31"));
+    rise.push_back(mean_between(results.metrics, "brand_seller_share", "2018-01-01", "2019-12-31") -
+                   mean_between(results.metrics, "brand_seller_share", "2016-01-01", "2016-12-31"));
   }
   EXPECT_GT(mean_with_ci95(rise).low(), 0.0);
 }

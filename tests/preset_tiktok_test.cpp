@@ -25,6 +25,7 @@ namespace mercator {
 namespace {
 
 using test_support::run_scenario;
+using test_support::day_of;
 using test_support::series;
 
 constexpr const char* kPreset = "scenarios/tiktok.toml";
@@ -36,16 +37,9 @@ const RunResults& preset_run() {
   return results;
 }
 
-int day_of(const MetricsTable& table, const std::string& date) {
-  const auto found = std::find(table.day_dates.begin(), table.day_dates.end(), date);
-  if (found == table.day_dates.end())
-    throw std::invalid_argument("date " + date + " is not in the run");
-  return static_cast<int>(found - table.day_dates.begin());
-}
-
 double value_on(const MetricsTable& table, const std::string& name, const std::string& market,
                 const std::string& date) {
-  return series(table, name, market)[static_cast<size_t>(day_of(table, date))];
+  return series(table, name, market)[day_of(table, date)];
 }
 
 // The date each market was entered (market_entry events).
@@ -144,7 +138,7 @@ TEST(TikTokPreset, MergerStepsUpNorthAmericanUsers) {
   }
   ASSERT_GT(share, 0.0) << "the preset has a merger event";
 
-  const int merger_day = day_of(table, "2018-08-02");
+  const int merger_day = static_cast<int>(day_of(table, "2018-08-02"));
   double step = 0, ordinary = 0, before = 0, agents = 0, largest_earlier_change = 0;
   std::vector<double> north_america(static_cast<size_t>(merger_day) + 1, 0.0);
   for (const char* code : {"US", "CA"}) {
@@ -200,8 +194,8 @@ std::pair<MarketGroup, MarketGroup> groups_by_penetration(const MetricsTable& ta
                                                           const std::string& to, double short_of,
                                                           double past) {
   MarketGroup past_band, short_of_band;
-  const int start = day_of(table, from);
-  const int end = day_of(table, to);
+  const int start = static_cast<int>(day_of(table, from));
+  const int end = static_cast<int>(day_of(table, to));
   for (size_t m = 0; m + 1 < table.market_codes.size(); ++m) {
     const std::string& code = table.market_codes[m];
     const double penetration = series(table, "penetration", code)[start];
@@ -284,8 +278,8 @@ void expect_three_stages(const RunResults& results, const std::string& seed) {
   EXPECT_LE(depth, "2020-12-01") << seed;
 
   const std::vector<double> stage = series(results.metrics, "international_stage");
-  const int radiation_day = day_of(results.metrics, radiation);
-  const int depth_day = day_of(results.metrics, depth);
+  const int radiation_day = static_cast<int>(day_of(results.metrics, radiation));
+  const int depth_day = static_cast<int>(day_of(results.metrics, depth));
   for (size_t day = 0; day < stage.size(); ++day) {
     const double expected = int(day) < radiation_day ? 1 : int(day) < depth_day ? 2 : 3;
     ASSERT_EQ(stage[day], expected) << seed << ", day " << day;

@@ -3,6 +3,7 @@
 // read series out of the metrics table.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -64,6 +65,24 @@ inline double mean_last_days(const MetricsTable& table, std::string_view name, i
   double total = 0;
   for (size_t k = values.size() - count; k < values.size(); ++k) total += values[k];
   return total / static_cast<double>(count);
+}
+
+// The day (row index by day) of a date of the run; throws when the run does
+// not have that day.
+inline size_t day_of(const MetricsTable& table, std::string_view date) {
+  const auto found = std::find(table.day_dates.begin(), table.day_dates.end(), date);
+  if (found == table.day_dates.end()) throw std::invalid_argument("no day " + std::string(date) + " in the run");
+  return static_cast<size_t>(found - table.day_dates.begin());
+}
+
+// Mean of a series over the days from `first` to `last`, both included.
+inline double mean_between(const MetricsTable& table, std::string_view name, std::string_view first,
+                           std::string_view last, std::string_view market = "ALL") {
+  const std::vector<double> values = series(table, name, market);
+  const size_t from = day_of(table, first), to = day_of(table, last);
+  double total = 0;
+  for (size_t day = from; day <= to; ++day) total += values[day];
+  return total / static_cast<double>(to - from + 1);
 }
 
 // Sum of a series over the last `days` days.

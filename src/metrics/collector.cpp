@@ -19,6 +19,7 @@ struct MarketSums {
   MarketTally tally;
   double buyers = 0, aware = 0, active = 0, churned = 0;
   double sellers_active = 0, sellers_young = 0, sellers_counterfeit = 0, sellers_business = 0;
+  double sellers_young_counterfeit = 0;
   double sellers_branded = 0;
   double seller_sales = 0, seller_sales_squares = 0, top_share_sales = 0;
   double creators_active = 0, service_providers = 0;
@@ -210,8 +211,12 @@ std::vector<MarketSums> gather(const EcosystemState& state, const std::vector<do
     if (!sellers.alive[s]) continue;
     MarketSums& row = sums[sellers.home[s]];
     row.sellers_active += 1;
-    row.sellers_young += state.day - sellers.entry_day[s] < 365;
-    row.sellers_counterfeit += sellers.quality[s] == uint8_t(GoodsQuality::Counterfeit);
+    const bool young = state.day - sellers.entry_day[s] < 365;
+    const bool counterfeit = sellers.quality[s] == uint8_t(GoodsQuality::Counterfeit);
+    row.sellers_young += young;
+    row.sellers_counterfeit += counterfeit;
+    // Cheating among recent entrants: what entry screening (identity checks) acts on.
+    row.sellers_young_counterfeit += young && counterfeit;
     row.sellers_business += sellers.is_business[s];
     row.sellers_branded += sellers.has_brand[s];
     row.contracted += sellers.contracted[s];
@@ -248,6 +253,7 @@ std::vector<MarketSums> gather(const EcosystemState& state, const std::vector<do
     all.buyers += row.buyers; all.aware += row.aware; all.active += row.active; all.churned += row.churned;
     all.sellers_active += row.sellers_active; all.sellers_young += row.sellers_young;
     all.sellers_counterfeit += row.sellers_counterfeit; all.sellers_business += row.sellers_business;
+    all.sellers_young_counterfeit += row.sellers_young_counterfeit;
     all.sellers_branded += row.sellers_branded;
     all.creators_active += row.creators_active; all.service_providers += row.service_providers;
     all.markets_present += row.markets_present > 0;
@@ -287,6 +293,7 @@ const Series kSeries[] = {
     {"counterfeit_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_counterfeit, r.sellers_active); }},
     {"business_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_business, r.sellers_active); }},
     {"brand_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_branded, r.sellers_active); }},
+    {"young_counterfeit_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_young_counterfeit, r.sellers_young); }},
     {"creators_active", [](const MarketSums& r, const EcosystemState&) { return r.creators_active; }},
     {"service_providers", [](const MarketSums& r, const EcosystemState&) { return r.service_providers; }},
     {"sessions", [](const MarketSums& r, const EcosystemState& s) { return r.tally.sessions * buyer_scale(s); }},
