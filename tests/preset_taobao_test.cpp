@@ -128,10 +128,15 @@ VendorStages vendor_stages() {
   return stages;
 }
 
-MeanEstimate step_between(const std::vector<double>& earlier, const std::vector<double>& later) {
+// The band of both growth-stage claims: more vendors added a year in the
+// later stage, the paired 95% interval of the step above 0.
+void expect_faster_vendor_growth(const std::vector<double>& earlier, const std::string& earlier_years,
+                                 const std::vector<double>& later, const std::string& later_years) {
   std::vector<double> steps;
   for (size_t k = 0; k < earlier.size(); ++k) steps.push_back(later[k] - earlier[k]);
-  return mean_with_ci95(steps);
+  EXPECT_GT(mean_with_ci95(steps).low(), 0.0)
+      << "vendors added a year: " << earlier_years << " " << mean_with_ci95(earlier).mean << ", "
+      << later_years << " " << mean_with_ci95(later).mean;
 }
 
 // Band: more vendors are added a year in 2006-2009 than in 2003-2005, the
@@ -139,10 +144,7 @@ MeanEstimate step_between(const std::vector<double>& earlier, const std::vector<
 // seeds): 0.13 million a year, then 0.51 million; step 0.38 million.
 TEST(TaobaoPreset, VendorGrowthAcceleratesAfterASlowStart) {
   const VendorStages stages = vendor_stages();
-  const MeanEstimate step = step_between(stages.slow, stages.accelerating);
-  EXPECT_GT(step.low(), 0.0) << "vendors added a year: 2003-2005 "
-                             << mean_with_ci95(stages.slow).mean << ", 2006-2009 "
-                             << mean_with_ci95(stages.accelerating).mean;
+  expect_faster_vendor_growth(stages.slow, "2003-2005", stages.accelerating, "2006-2009");
 }
 
 // Band: more vendors are added a year in 2010-2012 than in 2006-2009, the
@@ -156,10 +158,7 @@ TEST(TaobaoPreset, VendorGrowthAcceleratesAfterASlowStart) {
 // 1.0 million.
 TEST(TaobaoPreset, VendorGrowthIsRapidFrom2010) {
   const VendorStages stages = vendor_stages();
-  const MeanEstimate step = step_between(stages.accelerating, stages.rapid);
-  EXPECT_GT(step.low(), 0.0) << "vendors added a year: 2006-2009 "
-                             << mean_with_ci95(stages.accelerating).mean << ", 2010-2012 "
-                             << mean_with_ci95(stages.rapid).mean;
+  expect_faster_vendor_growth(stages.accelerating, "2006-2009", stages.rapid, "2010-2012");
 }
 
 // Claim: 6-8 million Taobao vendors in 2012, about 7 million active vendors
