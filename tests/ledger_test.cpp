@@ -204,12 +204,19 @@ void expect_escrow_identities(const Ledger& ledger) {
   }
 }
 
-// Escrow holds exactly the orders in flight, platform by platform.
+// Escrow holds exactly the orders in flight, platform by platform: against
+// a fresh pass over the orders, and against the order book's running sums
+// (what the engine's daily check reads).
 void expect_escrow_matches_orders(const EcosystemState& state) {
+  std::vector<Money> scanned(size_t(state.platform_count()), 0);
+  state.orders.for_each([&](const Order& order) {
+    if (order.escrowed) scanned[order.platform] += order.price + order.shipping + order.duty;
+  });
   const std::vector<Money> held = state.orders.escrow_held(size_t(state.platform_count()));
   for (int p = 0; p < state.platform_count(); ++p) {
-    EXPECT_EQ(state.ledger.balance(state.platforms[p].escrow_account), held[size_t(p)])
+    EXPECT_EQ(state.ledger.balance(state.platforms[p].escrow_account), scanned[size_t(p)])
         << state.platforms[p].name;
+    EXPECT_EQ(held[size_t(p)], scanned[size_t(p)]) << state.platforms[p].name;
   }
 }
 

@@ -10,8 +10,9 @@
 // next_u32() takes one word, next_u64() two (the first one high), fill_u32()
 // many. Blocks are computed several at a time with SIMD (SSE2, or AVX2 /
 // AVX-512 where the CPU has them, chosen at run time): the same numbers as
-// r123::Philox4x32, faster. A stream's first refill computes a single block,
-// so short streams stay cheap.
+// r123::Philox4x32, faster. A stream's first refill computes a single block
+// and its second four, so short streams stay cheap; later refills compute
+// sixteen, the width at which the SIMD kernels pay off.
 #include <Random123/philox.h>
 
 #include <cmath>
@@ -108,6 +109,15 @@ class RandomStream {
 
   bool bernoulli(double p) { return uniform() < p; }
 
+  // The word `ahead` places after the next one (0: what next_u32() would
+  // return), without drawing it; false when it is not computed yet. Lets a
+  // hot loop prefetch the memory its coming draws will index.
+  bool peek_u32(unsigned ahead, uint32_t& word) const {
+    if (end_ - next_ <= ahead) return false;
+    word = words_[next_ + ahead];
+    return true;
+  }
+
   double exponential() { return -std::log1p(-uniform()); }
 
   double normal() {
@@ -129,10 +139,10 @@ class RandomStream {
     return x ^ (x >> 31);
   }
 
-  static constexpr unsigned kBlocksPerRefill = 4;
+  static constexpr unsigned kBlocksPerRefill = 16;
 
-  // Puts the next blocks in words_ (one on a stream's first refill, then
-  // kBlocksPerRefill).
+  // Puts the next blocks in words_ (one on a stream's first refill, four on
+  // its second, then kBlocksPerRefill).
   void refill();
 
   r123::Philox4x32::key_type key_;

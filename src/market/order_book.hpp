@@ -40,7 +40,8 @@ class OrderBook {
   std::vector<Order> take_due(int32_t day);
   size_t in_flight() const { return in_flight_; }
   // What each platform holds in escrow for its orders in flight, indexed by
-  // platform, from one pass over the orders (the daily books check reads it).
+  // platform (the daily books check reads it). Kept as orders are filed and
+  // taken, which is exact: orders in flight cannot change in between.
   std::vector<Money> escrow_held(size_t platform_count) const;
   template <class Visit>
   void for_each(Visit visit) const {
@@ -50,6 +51,7 @@ class OrderBook {
  private:
   std::vector<std::vector<Order>> buckets_ = std::vector<std::vector<Order>>(kHorizonDays);
   size_t in_flight_ = 0;
+  std::vector<Money> escrow_by_platform_;  // grows to the highest platform index seen
 };
 
 }  // namespace mercator

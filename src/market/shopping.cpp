@@ -64,6 +64,21 @@ double channel_boost(const EcosystemState& state, int platform) {
   return 1.0 + state.config->mechanisms.innovation.channel_session_boost * channels * owner.channel_uptake;
 }
 
+// Sessions pick buyers at random across the whole market, so each one's
+// row is a cache miss. A session's first draw names its buyer, so where the
+// next session's first draw already lies in the stream's buffer, its row is
+// fetched while this session is served. `ahead` is that draw's distance
+// from the stream's position.
+void prefetch_buyer(const BuyerTable& buyers, const RandomStream& random, unsigned ahead,
+                    BuyerId first, uint32_t size) {
+  uint32_t word;
+  if (!random.peek_u32(ahead, word)) return;
+  // below(size) on the pair of words starting here keeps the first word only.
+  const BuyerId buyer = first + static_cast<uint32_t>((uint64_t(word) * size) >> 32);
+  __builtin_prefetch(&buyers.adoption[size_t(buyer) * buyers.platform_count]);
+  __builtin_prefetch(&buyers.price_sensitivity[buyer]);
+}
+
 void shop_in_market(EcosystemState& state, MarketId market, std::vector<Order>& purchases) {
   const SimulationConfig& config = *state.config;
   const BuyerConfig& buyer_config = config.buyers;
@@ -85,26 +100,35 @@ void shop_in_market(EcosystemState& state, MarketId market, std::vector<Order>& 
   RandomStream random(state.seed, Purpose::Shopping, state.day, market);
   const uint64_t picks = random.poisson(size * buyer_config.sessions_per_day *
                                         state.demand.session_multiplier[market] * max_boost);
-  Quote quotes[64];
+  SellerId shown[64];
   double utilities[64];
   for (uint64_t k = 0; k < picks; ++k) {
     const BuyerId buyer = first + random.below(size);
+    // A buyer active nowhere ends the session before any other draw: the
+    // next session's buyer is then the very next draw.
+    prefetch_buyer(buyers, random, 0, first, size);
     const int platform = pick_platform(state, buyer, market, random);
     if (platform < 0) continue;
     if (random.uniform() * max_boost >= channel_boost(state, platform)) continue;
     const PlatformState& owner = state.platforms[platform];
     const int category = draw_category(state, market, random);
     const bool tiers = config.platforms[platform].seller_tiers;
+    // The ranking fills every slot first (all the session's draws but the
+    // choice's), then the offers are priced.
+    for (int slot = 0; slot < slots; ++slot) {
+      shown[slot] = fill_slot(state, platform, category, tournament, tiers, random);
+    }
+    prefetch_buyer(buyers, random, 2, first, size);  // after the choice's uniform()
     const ChoiceWeights weights{buyer_config.price_weight * income_price_factor *
                                     buyers.price_sensitivity[buyer],
                                 buyer_config.rating_weight, buyer_config.speed_weight,
                                 buyer_config.culture_weight, buyer_config.mismatch_penalty};
     bool far_option = false;
     for (int slot = 0; slot < slots; ++slot) {
-      const SellerId seller = fill_slot(state, platform, category, tournament, tiers, random);
-      quotes[slot] = quote(state, seller, platform, market);
-      quotes[slot].offer.matches_need = state.sellers.category[seller] == category;
-      utilities[slot] = offer_utility(quotes[slot].offer, weights);
+      const SellerId seller = shown[slot];
+      Offer offer = quoted_offer(state, seller, platform, market);
+      offer.matches_need = state.sellers.category[seller] == category;
+      utilities[slot] = offer_utility(offer, weights);
       far_option |= state.world->cultural_distance(state.sellers.home[seller], market) > kCulturallyFar;
     }
     const double trust = owner.trust[market];
@@ -113,7 +137,7 @@ void shop_in_market(EcosystemState& state, MarketId market, std::vector<Order>& 
     tally.sessions += 1;
     tally.cross_culture_sessions += far_option;
     if (chosen < 0) continue;
-    Order order = quotes[chosen].terms;
+    Order order = order_terms(state, shown[chosen], platform, market);
     order.buyer = buyer;
     tally.matched_sessions += 1;
     tally.cross_culture_matched +=
@@ -122,9 +146,15 @@ void shop_in_market(EcosystemState& state, MarketId market, std::vector<Order>& 
   }
 }
 
-}  // namespace
+// What a seller charges a buyer in a market, before it becomes an offer or
+// order terms: shared so that both see the same figures.
+struct Costs {
+  LogisticsMode mode;
+  MarketId home;
+  double price, shipping, duty, days;
+};
 
-Quote quote(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market) {
+Costs quoted_costs(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market) {
   const SellerTable& sellers = state.sellers;
   const PlatformState& owner = state.platforms[platform];
   const World& world = *state.world;
@@ -147,26 +177,53 @@ Quote quote(const EcosystemState& state, SellerId seller, int platform, MarketId
   const double duty = cross_border && price > lane.de_minimis_usd ? lane.tariff * price : 0.0;
   const double days = lane.transit_days_median * state.carriers.time_factor[carrier] *
                       state.carriers.congestion[carrier];
+  return {mode, home, price, shipping, duty, days};
+}
 
-  Quote result;
-  result.offer.landed_price = price + shipping + duty;
-  result.offer.rating = sellers.displayed_rating[seller];
-  result.offer.delivery_days = days;
-  result.offer.cultural_gap = world.cultural_distance(home, buyer_market) *
-                              (1.0 - owner.localization[buyer_market]);
-  Order& terms = result.terms;
+Offer offer_from(const EcosystemState& state, const Costs& costs, SellerId seller, int platform,
+                 MarketId buyer_market) {
+  Offer offer;
+  offer.landed_price = costs.price + costs.shipping + costs.duty;
+  offer.rating = state.sellers.displayed_rating[seller];
+  offer.delivery_days = costs.days;
+  offer.cultural_gap = state.world->cultural_distance(costs.home, buyer_market) *
+                       (1.0 - state.platforms[platform].localization[buyer_market]);
+  return offer;
+}
+
+Order terms_from(const EcosystemState& state, const Costs& costs, SellerId seller, int platform,
+                 MarketId buyer_market) {
+  Order terms;
   terms.seller = seller;
   terms.platform = static_cast<uint8_t>(platform);
-  terms.quality = sellers.quality[seller];
-  terms.mode = static_cast<uint8_t>(mode);
+  terms.quality = state.sellers.quality[seller];
+  terms.mode = static_cast<uint8_t>(costs.mode);
   terms.buyer_market = buyer_market;
-  terms.seller_market = home;
-  terms.price = to_money(price);
-  terms.shipping = to_money(shipping);
-  terms.duty = to_money(duty);
-  terms.promised_days = static_cast<float>(days);
+  terms.seller_market = costs.home;
+  terms.price = to_money(costs.price);
+  terms.shipping = to_money(costs.shipping);
+  terms.duty = to_money(costs.duty);
+  terms.promised_days = static_cast<float>(costs.days);
   terms.sale_day = state.day;
-  return result;
+  return terms;
+}
+
+}  // namespace
+
+Offer quoted_offer(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market) {
+  return offer_from(state, quoted_costs(state, seller, platform, buyer_market), seller, platform,
+                    buyer_market);
+}
+
+Order order_terms(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market) {
+  return terms_from(state, quoted_costs(state, seller, platform, buyer_market), seller, platform,
+                    buyer_market);
+}
+
+Quote quote(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market) {
+  const Costs costs = quoted_costs(state, seller, platform, buyer_market);
+  return {offer_from(state, costs, seller, platform, buyer_market),
+          terms_from(state, costs, seller, platform, buyer_market)};
 }
 
 std::vector<std::vector<Order>> run_shopping(EcosystemState& state) {

@@ -19,5 +19,9 @@ struct Quote {
   Order terms;
 };
 Quote quote(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market);
+// The two halves of a quote: shopping prices every shown listing but writes
+// order terms only for the one chosen.
+Offer quoted_offer(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market);
+Order order_terms(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market);
 
 }  // namespace mercator

@@ -41,10 +41,14 @@ void add_tally(MarketTally& into, const MarketTally& from) {
 
 double ratio(double numerator, double denominator) { return denominator > 0 ? numerator / denominator : 0.0; }
 
-// Herfindahl index and top-20% share of seller sales (30-day), per market of the seller.
-void concentration(const EcosystemState& state, std::vector<MarketSums>& sums) {
+// Herfindahl index and top-20% share of seller sales (30-day), per market of
+// the seller. `sales` is scratch space kept between days, so the lists are
+// not allocated afresh every day.
+void concentration(const EcosystemState& state, std::vector<MarketSums>& sums,
+                   std::vector<std::vector<float>>& sales) {
   const SellerTable& sellers = state.sellers;
-  std::vector<std::vector<float>> sales(sums.size());
+  sales.resize(sums.size());
+  for (auto& list : sales) list.clear();
   for (SellerId s = 0; s < sellers.size(); ++s) {
     if (!sellers.alive[s] || sellers.orders_30d[s] <= 0) continue;
     sales[sellers.home[s]].push_back(sellers.orders_30d[s]);
@@ -194,7 +198,8 @@ void gather_indices(const EcosystemState& state, const std::vector<double>& pote
   }
   sums[markets].indices.connected_kinds = connected_kinds(anywhere, sums[markets]);
 }
-std::vector<MarketSums> gather(const EcosystemState& state, const std::vector<double>& potential) {
+std::vector<MarketSums> gather(const EcosystemState& state, const std::vector<double>& potential,
+                               std::vector<std::vector<float>>& sales_scratch) {
   const size_t markets = state.market_count();
   std::vector<MarketSums> sums(markets + 1);
   for (size_t m = 0; m < markets; ++m) sums[m].tally = state.tally.markets[m];
@@ -224,7 +229,8 @@ std::vector<MarketSums> gather(const EcosystemState& state, const std::vector<do
     row.trained += sellers.training_level[s] > 0;
     row.outsourced += sellers.outsourced[s];
     row.credit_score += sellers.credit_score[s];
-    row.loans_outstanding += to_dollars(sellers.loan_balance[s]);
+    // Most sellers owe nothing; adding 0.0 would leave the sum as it is.
+    if (sellers.loan_balance[s] != 0) row.loans_outstanding += to_dollars(sellers.loan_balance[s]);
     row.penalty_points += sellers.penalty_points[s];
     row.tiered += sellers.tier[s] > 0;
     row.seller_cash += to_dollars(state.ledger.balance(sellers.account[s]));
@@ -245,7 +251,7 @@ std::vector<MarketSums> gather(const EcosystemState& state, const std::vector<do
       sums[m].presence_weight += 1;
     }
   }
-  concentration(state, sums);
+  concentration(state, sums, sales_scratch);
   MarketSums& all = sums[markets];
   for (size_t m = 0; m < markets; ++m) {
     const MarketSums& row = sums[m];
@@ -394,8 +400,8 @@ MetricsCollector::MetricsCollector(const EcosystemState& state)
   }
 }
 
-void MetricsCollector::collect(const EcosystemState& state, MetricsTable& table) const {
-  const std::vector<MarketSums> sums = gather(state, potential_buyers_);
+void MetricsCollector::collect(const EcosystemState& state, MetricsTable& table) {
+  const std::vector<MarketSums> sums = gather(state, potential_buyers_, sales_scratch_);
   // Platform-wide figures (all platforms together; the first platform's stage).
   double quality = 0, channels = 0;
   Money platform_cash = 0, escrow = 0;
@@ -423,6 +429,15 @@ void MetricsCollector::collect(const EcosystemState& state, MetricsTable& table)
                                   complementors,
                                   state.platforms.empty() ? 0.0 : double(state.platforms[0].stage),
                                   ledger.balanced() ? 1.0 : 0.0};
+  // The whole run's rows at once, not by repeated doubling of a table that
+  // reaches tens of megabytes.
+  if (table.row_day.empty()) {
+    const size_t rows = size_t(state.total_days) * sums.size();
+    table.row_day.reserve(rows);
+    table.row_market.reserve(rows);
+    table.values.reserve(rows * series_names().size());
+    table.day_dates.reserve(size_t(state.total_days));
+  }
   for (size_t m = 0; m < sums.size(); ++m) {
     table.row_day.push_back(state.day);
     table.row_market.push_back(static_cast<uint16_t>(m));

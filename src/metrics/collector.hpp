@@ -23,10 +23,11 @@ class MetricsCollector {
   explicit MetricsCollector(const EcosystemState& state);
 
   // Appends today's rows (one per market, then "ALL") to the table.
-  void collect(const EcosystemState& state, MetricsTable& table) const;
+  void collect(const EcosystemState& state, MetricsTable& table);
 
  private:
   std::vector<double> potential_buyers_;  // per market, agents
+  std::vector<std::vector<float>> sales_scratch_;  // per market, reused every day
 };
 
 }  // namespace mercator
