@@ -23,6 +23,10 @@ void SellerTable::resize(size_t count) {
   loan_balance.resize(count, 0);
   deposit_held.resize(count, 0);
   loan_due_day.resize(count, 0);
+  alive_bits.assign((count + 63) / 64, 0);
+  for (size_t seller = 0; seller < count; ++seller) {
+    if (alive[seller]) alive_bits[seller / 64] |= uint64_t(1) << (seller % 64);
+  }
 }
 
 }  // namespace mercator

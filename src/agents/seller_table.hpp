@@ -2,6 +2,7 @@
 // Sellers: a fixed pool of rows, struct of arrays. Rows of sellers that left
 // are reused by entrants (lowest free row first), so memory stays bounded
 // and ids stay deterministic.
+#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -24,7 +25,7 @@ struct SellerTable {
   std::vector<uint8_t> is_business;     // registered business vs grassroots individual
   std::vector<uint8_t> has_brand;
   std::vector<uint8_t> logistics_mode;  // LogisticsMode
-  std::vector<uint8_t> alive;
+  std::vector<uint8_t> alive;           // written only through set_alive
   std::vector<uint8_t> platforms;       // bit p: listed on platform p
   std::vector<uint8_t> tier;            // 0 ordinary, 1 silver, 2 gold
   std::vector<uint8_t> training_level;
@@ -64,8 +65,39 @@ struct SellerTable {
   std::vector<int32_t> loan_due_day;
   std::vector<float> credit_score;
 
+  // alive again as bits (bit s % 64 of word s / 64), so that the daily
+  // passes over living sellers skip dead rows 64 at a time instead of
+  // testing (and mispredicting) each one.
+  std::vector<uint64_t> alive_bits;
+
   size_t size() const { return home.size(); }
   void resize(size_t count);
+  void set_alive(SellerId seller, bool living) {
+    alive[seller] = living;
+    const uint64_t bit = uint64_t(1) << (seller % 64);
+    if (living) {
+      alive_bits[seller / 64] |= bit;
+    } else {
+      alive_bits[seller / 64] &= ~bit;
+    }
+  }
+
+  // visit(seller) for each living seller in ascending row order: exactly the
+  // rows a loop over all rows that skips dead ones visits, even when visit
+  // retires or places sellers further on (the bits are read afresh after
+  // every visit).
+  template <class Visit>
+  void for_each_living(Visit&& visit) const {
+    for (size_t word = 0; word < alive_bits.size(); ++word) {
+      uint64_t pending = alive_bits[word];
+      while (pending != 0) {
+        const int bit = std::countr_zero(pending);
+        visit(static_cast<SellerId>(word * 64 + bit));
+        pending = bit == 63 ? 0 : alive_bits[word] & (~uint64_t(0) << (bit + 1));
+      }
+    }
+  }
+
 };
 
 }  // namespace mercator

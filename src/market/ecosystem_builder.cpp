@@ -253,7 +253,7 @@ SellerId place_seller(EcosystemState& state, SellerId row, int platform, RandomS
   sellers.has_brand[row] = sellers.is_business[row] && random.bernoulli(0.3);
   sellers.logistics_mode[row] = random.bernoulli(0.8) ? uint8_t(LogisticsMode::Economy)
                                                       : uint8_t(LogisticsMode::Express);
-  sellers.alive[row] = 1;
+  sellers.set_alive(row, true);
   sellers.platforms[row] = static_cast<uint8_t>(1u << platform);
   sellers.tier[row] = 0;
   sellers.training_level[row] = 0;

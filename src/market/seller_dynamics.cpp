@@ -113,10 +113,15 @@ void restock(EcosystemState& state, SellerId seller, double forecast_error, int3
                         to_money(units * sellers.unit_cost[seller]), Reason::GoodsCost);
 }
 
+// Dead rows, ascending: the complement of the alive bits.
 std::vector<SellerId> free_rows(const SellerTable& sellers) {
   std::vector<SellerId> rows;
-  for (SellerId seller = 0; seller < sellers.size(); ++seller) {
-    if (!sellers.alive[seller]) rows.push_back(seller);
+  for (size_t word = 0; word < sellers.alive_bits.size(); ++word) {
+    for (uint64_t dead = ~sellers.alive_bits[word]; dead != 0; dead &= dead - 1) {
+      const SellerId seller = static_cast<SellerId>(word * 64 + std::countr_zero(dead));
+      if (seller >= sellers.size()) break;
+      rows.push_back(seller);
+    }
   }
   return rows;
 }
@@ -185,11 +190,10 @@ std::vector<double> category_mean_orders(const EcosystemState& state) {
   const SellerTable& sellers = state.sellers;
   const size_t categories = static_cast<size_t>(state.config->sellers.categories);
   std::vector<double> total(categories, 0.0), count(categories, 0.0);
-  for (SellerId seller = 0; seller < sellers.size(); ++seller) {
-    if (!sellers.alive[seller]) continue;
+  sellers.for_each_living([&](SellerId seller) {
     total[sellers.category[seller]] += sellers.orders_30d[seller];
     count[sellers.category[seller]] += 1;
-  }
+  });
   for (size_t c = 0; c < categories; ++c) total[c] = count[c] > 0 ? total[c] / count[c] : 0.0;
   return total;
 }
@@ -203,18 +207,17 @@ void restock_sellers(EcosystemState& state) {
   const double error = state.policy.collaboration ? config.mechanisms.collaboration.forecast_error_shared
                                                   : config.mechanisms.collaboration.forecast_error_alone;
   const auto interval = std::max<int32_t>(1, int32_t(seller_config.restock_interval_days));
-  for (SellerId seller = 0; seller < sellers.size(); ++seller) {
-    sellers.sales_today[seller] = 0;
-    sellers.revenue_today[seller] = 0;
-    sellers.profit_today[seller] = 0;
-    if (!sellers.alive[seller]) continue;
+  std::fill(sellers.sales_today.begin(), sellers.sales_today.end(), 0);
+  std::fill(sellers.revenue_today.begin(), sellers.revenue_today.end(), 0.0f);
+  std::fill(sellers.profit_today.begin(), sellers.profit_today.end(), 0.0f);
+  sellers.for_each_living([&](SellerId seller) {
     // Restock on the reorder day, on the first day, and the morning after
     // running out with buyers turned away.
     const bool newcomer = sellers.entry_day[seller] == state.day;
     const bool ran_out = sellers.inventory[seller] < 1.0f && sellers.stockouts_week[seller] > 0;
-    if (!newcomer && !ran_out && (seller + state.day) % interval != 0) continue;
+    if (!newcomer && !ran_out && (seller + state.day) % interval != 0) return;
     restock(state, seller, error, interval);
-  }
+  });
 }
 
 void run_seller_entry(EcosystemState& state) {
@@ -291,7 +294,7 @@ void retire_seller(EcosystemState& state, SellerId seller, const char* why) {
   for (int platform = 0; platform < state.platform_count(); ++platform) {
     if (sellers.platforms[seller] & (1u << platform)) state.platforms[platform].member_sellers -= 1;
   }
-  sellers.alive[seller] = 0;
+  sellers.set_alive(seller, false);
   sellers.platforms[seller] = 0;
   if (why != nullptr) state.tally.markets[sellers.home[seller]].seller_exits += 1;
   if (why != nullptr && std::string_view(why) == "broke") state.tally.markets[sellers.home[seller]].seller_exits_broke += 1;
@@ -305,8 +308,7 @@ void update_sellers(EcosystemState& state) {
   const auto imitation_interval = std::max<int32_t>(1, int32_t(seller_config.imitation_interval_days));
   const std::vector<double> category_mean =
       state.policy.competition ? category_mean_orders(state) : std::vector<double>{};
-  for (SellerId seller = 0; seller < sellers.size(); ++seller) {
-    if (!sellers.alive[seller]) continue;
+  sellers.for_each_living([&](SellerId seller) {
     const double holding = sellers.inventory[seller] * sellers.unit_cost[seller] * seller_config.holding_cost_per_day;
     const double running_cost = seller_config.daily_overhead_usd + holding;
     ledger.transfer(sellers.account[seller], state.suppliers_account, to_money(running_cost), Reason::Overhead);
@@ -330,7 +332,7 @@ void update_sellers(EcosystemState& state) {
     } else if (sellers.loss_days[seller] > patience && random.bernoulli(0.05)) {
       retire_seller(state, seller, "unprofitable");
     }
-  }
+  });
 }
 
 }  // namespace mercator

@@ -33,18 +33,17 @@ class Collaboration final : public Mechanism {
     open_warehouses(state);
     SellerTable& sellers = state.sellers;
     RandomStream random(state.seed, Purpose::Providers, state.day, 3);
-    for (SellerId seller = 0; seller < sellers.size(); ++seller) {
-      if (!sellers.alive[seller]) continue;
+    sellers.for_each_living([&](SellerId seller) {
       if (sellers.logistics_mode[seller] == uint8_t(LogisticsMode::Warehouse)) {
         state.ledger.transfer(sellers.account[seller], state.carriers.account[int(LogisticsMode::Warehouse)],
                               to_money(config_.warehouse_cost_usd_per_day), Reason::Shipping);
-        continue;
+        return;
       }
-      if (sellers.orders_30d[seller] < config_.warehouse_min_monthly_orders) continue;
+      if (sellers.orders_30d[seller] < config_.warehouse_min_monthly_orders) return;
       if (random.bernoulli(config_.warehouse_adoption_per_day)) {
         sellers.logistics_mode[seller] = uint8_t(LogisticsMode::Warehouse);
       }
-    }
+    });
   }
 
  private:

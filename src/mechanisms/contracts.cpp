@@ -18,15 +18,15 @@ class Contracts final : public Mechanism {
   void on_update(EcosystemState& state) override {
     SellerTable& sellers = state.sellers;
     RandomStream random(state.seed, Purpose::Providers, state.day, 1);
-    for (SellerId seller = 0; seller < sellers.size(); ++seller) {
-      if (!sellers.alive[seller] || sellers.contracted[seller]) continue;
-      if (sellers.orders_30d[seller] < config_.min_monthly_orders) continue;
-      if (!random.bernoulli(config_.signing_rate_per_day)) continue;
+    sellers.for_each_living([&](SellerId seller) {
+      if (sellers.contracted[seller]) return;
+      if (sellers.orders_30d[seller] < config_.min_monthly_orders) return;
+      if (!random.bernoulli(config_.signing_rate_per_day)) return;
       sellers.contracted[seller] = 1;
       if (sellers.logistics_mode[seller] == uint8_t(LogisticsMode::Economy)) {
         sellers.logistics_mode[seller] = uint8_t(LogisticsMode::Dedicated);
       }
-    }
+    });
   }
 
  private:

@@ -34,8 +34,7 @@ class Innovation final : public Mechanism {
     SellerTable& sellers = state.sellers;
     RandomStream random(state.seed, Purpose::Innovation, state.day, uint64_t(1) << 32);
     std::vector<double> adopted(state.platform_count(), 0.0), possible(state.platform_count(), 0.0);
-    for (SellerId seller = 0; seller < sellers.size(); ++seller) {
-      if (!sellers.alive[seller]) continue;
+    sellers.for_each_living([&](SellerId seller) {
       uint8_t offered = 0;
       for (int platform = 0; platform < state.platform_count(); ++platform) {
         if (sellers.platforms[seller] & (1u << platform)) offered |= state.platforms[platform].channels;
@@ -50,7 +49,7 @@ class Innovation final : public Mechanism {
         possible[platform] += std::popcount(arrived);
         adopted[platform] += std::popcount(uint8_t(arrived & sellers.channels[seller]));
       }
-    }
+    });
     for (int platform = 0; platform < state.platform_count(); ++platform) {
       state.platforms[platform].channel_uptake = float(possible[platform] > 0 ? adopted[platform] / possible[platform] : 0.0);
     }

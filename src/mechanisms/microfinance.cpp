@@ -22,15 +22,14 @@ class Microfinance final : public Mechanism {
 
   void on_update(EcosystemState& state) override {
     SellerTable& sellers = state.sellers;
-    for (SellerId seller = 0; seller < sellers.size(); ++seller) {
-      if (!sellers.alive[seller]) continue;
+    sellers.for_each_living([&](SellerId seller) {
       if (sellers.loan_balance[seller] > 0) {
         collect(state, seller);
       } else if ((seller + state.day) % 7 == 0) {
         sellers.credit_score[seller] = float(score(state, seller));
         maybe_lend(state, seller);
       }
-    }
+    });
   }
 
  private:

@@ -24,8 +24,7 @@ class Reputation final : public Mechanism {
     const float keep = float(std::exp2(-1.0 / std::max(1.0, config_.window_half_life_days)));
     const double fake_rate = config_.fake_reviews_per_day *
                              (state.policy.escrow ? 1.0 - config_.escrow_blocks_fake_reviews : 1.0);
-    for (SellerId seller = 0; seller < sellers.size(); ++seller) {
-      if (!sellers.alive[seller]) continue;
+    sellers.for_each_living([&](SellerId seller) {
       if (sellers.entry_day[seller] == state.day) assign_fake_review_strategy(state, seller);
       sellers.rating_good[seller] *= keep;
       sellers.rating_medium[seller] *= keep;
@@ -33,7 +32,7 @@ class Reputation final : public Mechanism {
       if (sellers.fakes_reviews[seller]) sellers.rating_good[seller] += float(fake_rate);
       sellers.displayed_rating[seller] = displayed(sellers, seller);
       assign_tier(sellers, seller);
-    }
+    });
   }
 
  private:

@@ -52,13 +52,12 @@ class Rules final : public Mechanism {
   void decay_and_delist(EcosystemState& state) {
     SellerTable& sellers = state.sellers;
     const float keep = float(std::exp2(-1.0 / std::max(1.0, config_.points_half_life_days)));
-    for (SellerId seller = 0; seller < sellers.size(); ++seller) {
-      if (!sellers.alive[seller]) continue;
+    sellers.for_each_living([&](SellerId seller) {
       sellers.penalty_points[seller] *= keep;
-      if (sellers.penalty_points[seller] < config_.delisting_points) continue;
+      if (sellers.penalty_points[seller] < config_.delisting_points) return;
       state.tally.markets[sellers.home[seller]].delistings += 1;
       retire_seller(state, seller, "delisted");
-    }
+    });
   }
 
   // Tighten enforcement when buyers' disputes cross the threshold.

@@ -26,10 +26,10 @@ class SelfOrganization final : public Mechanism {
     const int best = int(std::max_element(gap.begin(), gap.end()) - gap.begin());
     SellerTable& sellers = state.sellers;
     RandomStream random(state.seed, Purpose::Providers, state.day, 4);
-    for (SellerId seller = 0; seller < sellers.size(); ++seller) {
-      if (!sellers.alive[seller] || sellers.orders_30d[seller] >= 1.0f) continue;
+    sellers.for_each_living([&](SellerId seller) {
+      if (sellers.orders_30d[seller] >= 1.0f) return;
       if (random.bernoulli(config_.retarget_probability)) sellers.category[seller] = uint8_t(best);
-    }
+    });
   }
 
   void on_providers(EcosystemState& state) override {
@@ -37,9 +37,7 @@ class SelfOrganization final : public Mechanism {
     SellerTable& sellers = state.sellers;
     const size_t markets = state.market_count();
     std::vector<double> sellers_by_market(markets, 0.0), providers_by_market(markets, 0.0);
-    for (SellerId seller = 0; seller < sellers.size(); ++seller) {
-      if (sellers.alive[seller]) sellers_by_market[sellers.home[seller]] += 1;
-    }
+    sellers.for_each_living([&](SellerId seller) { sellers_by_market[sellers.home[seller]] += 1; });
     for (size_t p = 0; p < providers.size(); ++p) {
       if (providers.alive[p]) providers_by_market[providers.market[p]] += 1;
     }
@@ -63,9 +61,7 @@ class SelfOrganization final : public Mechanism {
     for (size_t m = 0; m < state.market_count(); ++m) {
       for (int c = 0; c < categories; ++c) demand[c] += state.demand.category_demand[m * categories + c];
     }
-    for (SellerId seller = 0; seller < state.sellers.size(); ++seller) {
-      if (state.sellers.alive[seller]) supply[state.sellers.category[seller]] += 1;
-    }
+    state.sellers.for_each_living([&](SellerId seller) { supply[state.sellers.category[seller]] += 1; });
     for (int c = 0; c < categories; ++c) demand[c] /= supply[c];
     return demand;
   }
@@ -73,19 +69,18 @@ class SelfOrganization final : public Mechanism {
   // Sellers in markets with providers outsource and save costs, for a fee.
   void serve(EcosystemState& state, const std::vector<double>& providers_by_market, RandomStream& random) {
     SellerTable& sellers = state.sellers;
-    for (SellerId seller = 0; seller < sellers.size(); ++seller) {
-      if (!sellers.alive[seller]) continue;
+    sellers.for_each_living([&](SellerId seller) {
       const MarketId m = sellers.home[seller];
       if (!sellers.outsourced[seller]) {
         if (providers_by_market[m] > 0 && random.bernoulli(0.01)) {
           sellers.outsourced[seller] = 1;
           sellers.unit_cost[seller] *= float(1.0 - config_.service_cost_saving);
         }
-        continue;
+        return;
       }
       state.ledger.transfer(sellers.account[seller], state.service_accounts[m],
                             to_money(config_.service_fee_usd_per_day), Reason::ServiceFee);
-    }
+    });
   }
 
   const SelfOrganizationConfig& config_;

@@ -49,11 +49,11 @@ void concentration(const EcosystemState& state, std::vector<MarketSums>& sums,
   const SellerTable& sellers = state.sellers;
   sales.resize(sums.size());
   for (auto& list : sales) list.clear();
-  for (SellerId s = 0; s < sellers.size(); ++s) {
-    if (!sellers.alive[s] || sellers.orders_30d[s] <= 0) continue;
+  sellers.for_each_living([&](SellerId s) {
+    if (sellers.orders_30d[s] <= 0) return;
     sales[sellers.home[s]].push_back(sellers.orders_30d[s]);
     sales.back().push_back(sellers.orders_30d[s]);
-  }
+  });
   for (size_t m = 0; m < sums.size(); ++m) {
     auto& list = sales[m];
     const double total = std::accumulate(list.begin(), list.end(), 0.0);
@@ -212,8 +212,7 @@ std::vector<MarketSums> gather(const EcosystemState& state, const std::vector<do
     row.churned = state.buyer_counts[m].churned;
   }
   const SellerTable& sellers = state.sellers;
-  for (SellerId s = 0; s < sellers.size(); ++s) {
-    if (!sellers.alive[s]) continue;
+  sellers.for_each_living([&](SellerId s) {
     MarketSums& row = sums[sellers.home[s]];
     row.sellers_active += 1;
     const bool young = state.day - sellers.entry_day[s] < 365;
@@ -237,7 +236,7 @@ std::vector<MarketSums> gather(const EcosystemState& state, const std::vector<do
     row.inventory += sellers.inventory[s];
     row.daily_sales += sellers.orders_30d[s] / 30.0;
     gather_seller_indices(state, s, row.indices);
-  }
+  });
   for (size_t c = 0; c < state.creators.size(); ++c) sums[state.creators.market[c]].creators_active += state.creators.platform[c] != 255;
   for (size_t p = 0; p < state.service_providers.size(); ++p) {
     sums[state.service_providers.market[p]].service_providers += state.service_providers.alive[p];
