@@ -10,6 +10,7 @@
 #include <cfloat>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "mercator/scenario.hpp"
 #include "simulation/simulation_engine.hpp"
@@ -97,6 +98,28 @@ TEST(Ledger, JournalPostsInOrderAndSkipsZeroAmounts) {
   EXPECT_EQ(ledger.flow(Reason::Subsidy, AccountKind::Platform, AccountKind::Seller), 10);
   journal.clear();
   EXPECT_TRUE(journal.transfers().empty());
+}
+
+// to_money and share_of round as std::llround does (halves away from zero),
+// on the cases where a shortcut would differ: halves, the doubles next to
+// them, negative values, and amounts too large to have a fraction.
+TEST(Money, RoundingMatchesLlroundOnHalvesNeighboursAndLargeValues) {
+  std::vector<double> values = {0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994,
+                                -0.49999999999999994, 1e15 + 0.5, -1e15 - 0.5, 4503599627370495.5,
+                                4503599627370497.0, -4503599627370497.0, 9.2e18, -9.2e18};
+  for (double half = 0.5; half < 1e12; half = half * 3.0 + 1.0) {
+    for (double x : {half, std::nextafter(half, 0.0), std::nextafter(half, 1e300)}) {
+      values.push_back(x);
+      values.push_back(-x);
+    }
+  }
+  for (int k = 0; k < 2000; ++k) values.push_back((k - 1000) * 0.005 + 1e-3 * std::sin(k));
+  for (double x : values) {
+    EXPECT_EQ(mercator::round_half_away(x), std::llround(x)) << std::hexfloat << x;
+  }
+  EXPECT_EQ(mercator::to_money(12.345), std::llround(12.345 * 100.0));
+  EXPECT_EQ(mercator::share_of(1001, 0.5), 501);
+  EXPECT_EQ(mercator::share_of(-1001, 0.5), -501);
 }
 
 TEST(Ledger, NamesCoverEveryKindAndReason) {

@@ -2,6 +2,7 @@
 // Sellers: a fixed pool of rows, struct of arrays. Rows of sellers that left
 // are reused by entrants (lowest free row first), so memory stays bounded
 // and ids stay deterministic.
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <vector>
@@ -80,6 +81,22 @@ struct SellerTable {
     } else {
       alive_bits[seller / 64] &= ~bit;
     }
+  }
+
+  // Dead rows: free for entrants.
+  size_t free_count() const {
+    size_t living = 0;
+    for (uint64_t word : alive_bits) living += std::popcount(word);
+    return size() - living;
+  }
+  // The first dead row at or after `from`, or size() when there is none.
+  SellerId next_free(SellerId from) const {
+    for (size_t word = from / 64; word < alive_bits.size(); ++word) {
+      uint64_t dead = ~alive_bits[word];
+      if (word == from / 64) dead &= ~uint64_t(0) << (from % 64);
+      if (dead != 0) return static_cast<SellerId>(std::min<size_t>(word * 64 + std::countr_zero(dead), size()));
+    }
+    return static_cast<SellerId>(size());
   }
 
   // visit(seller) for each living seller in ascending row order: exactly the

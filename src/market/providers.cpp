@@ -31,28 +31,42 @@ void update_carriers(EcosystemState& state) {
 // Creators join the platform with the most penetration in their market
 // (content platforms first); their reach counts in tomorrow's adoption
 // (market/platform_decisions.cpp).
+// The platform a free creator of a market would join today, and the daily
+// chance it does: the same for every creator of the market.
+struct CreatorPull {
+  int best = -1;
+  double join = 0;
+};
+
+CreatorPull creator_pull(const EcosystemState& state, MarketId m) {
+  CreatorPull pull;
+  double best_share = 0;
+  for (int platform = 0; platform < state.platform_count(); ++platform) {
+    if (!state.platforms[platform].present[m]) continue;
+    const double share = penetration(state, platform, m) * (state.platforms[platform].is_content ? 2.0 : 1.0);
+    if (share > best_share) {
+      best_share = share;
+      pull.best = platform;
+    }
+  }
+  pull.join = kCreatorJoinPerDay * best_share * (state.policy.profit_distribution ? 2.0 : 1.0);
+  return pull;
+}
+
 void update_creators(EcosystemState& state) {
   CreatorTable& creators = state.creators;
   RandomStream random(state.seed, Purpose::CreatorEntry, state.day, 0);
   std::vector<double> active_creators(state.market_count() * state.platform_count(), 0.0);
+  std::vector<CreatorPull> pulls(state.market_count());
+  for (MarketId m = 0; m < state.market_count(); ++m) pulls[m] = creator_pull(state, m);
   for (size_t row = 0; row < creators.size(); ++row) {
     const MarketId m = creators.market[row];
     if (creators.platform[row] != 255) {
       active_creators[size_t(creators.platform[row]) * state.market_count() + m] += 1;
       continue;
     }
-    int best = -1;
-    double best_share = 0;
-    for (int platform = 0; platform < state.platform_count(); ++platform) {
-      if (!state.platforms[platform].present[m]) continue;
-      const double share = penetration(state, platform, m) * (state.platforms[platform].is_content ? 2.0 : 1.0);
-      if (share > best_share) {
-        best_share = share;
-        best = platform;
-      }
-    }
-    const double join = kCreatorJoinPerDay * best_share * (state.policy.profit_distribution ? 2.0 : 1.0);
-    if (best >= 0 && random.bernoulli(std::min(1.0, join))) creators.platform[row] = uint8_t(best);
+    const CreatorPull& pull = pulls[m];
+    if (pull.best >= 0 && random.bernoulli(std::min(1.0, pull.join))) creators.platform[row] = uint8_t(pull.best);
   }
   for (int platform = 0; platform < state.platform_count(); ++platform) {
     for (MarketId m = 0; m < state.market_count(); ++m) {

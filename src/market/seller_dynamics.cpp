@@ -113,19 +113,6 @@ void restock(EcosystemState& state, SellerId seller, double forecast_error, int3
                         to_money(units * sellers.unit_cost[seller]), Reason::GoodsCost);
 }
 
-// Dead rows, ascending: the complement of the alive bits.
-std::vector<SellerId> free_rows(const SellerTable& sellers) {
-  std::vector<SellerId> rows;
-  for (size_t word = 0; word < sellers.alive_bits.size(); ++word) {
-    for (uint64_t dead = ~sellers.alive_bits[word]; dead != 0; dead &= dead - 1) {
-      const SellerId seller = static_cast<SellerId>(word * 64 + std::countr_zero(dead));
-      if (seller >= sellers.size()) break;
-      rows.push_back(seller);
-    }
-  }
-  return rows;
-}
-
 void multi_home(EcosystemState& state, RandomStream& random) {
   SellerTable& sellers = state.sellers;
   const double rate = 0.002;  // listed sellers trying a second platform a day
@@ -223,15 +210,18 @@ void restock_sellers(EcosystemState& state) {
 void run_seller_entry(EcosystemState& state) {
   const SimulationConfig& config = *state.config;
   RandomStream random(state.seed, Purpose::SellerEntry, state.day, 0);
-  std::vector<SellerId> rows = free_rows(state.sellers);
-  size_t next_row = 0;
+  // Entrants take the rows free this morning in ascending order; one turned
+  // away frees its row again for the next.
+  const size_t free_rows = state.sellers.free_count();
+  size_t taken = 0;
+  SellerId cursor = 0;
   for (int platform = 0; platform < state.platform_count(); ++platform) {
     if (state.day < state.platforms[platform].launch_day) continue;
-    const double mean = config.sellers.entry_rate_per_day * double(rows.size()) *
+    const double mean = config.sellers.entry_rate_per_day * double(free_rows) *
                         platform_attractiveness(state, platform) / state.platform_count();
     const uint64_t entrants = random.poisson(mean);
-    for (uint64_t k = 0; k < entrants && next_row < rows.size(); ++k) {
-      const SellerId row = rows[next_row];
+    for (uint64_t k = 0; k < entrants && taken < free_rows; ++k) {
+      const SellerId row = state.sellers.next_free(cursor);
       place_seller(state, row, platform, random);
       if (!admitted(state, platform, row, random)) {
         // Turned away at the door: the would-be seller takes its capital back.
@@ -241,7 +231,8 @@ void run_seller_entry(EcosystemState& state) {
         retire_seller(state, row, nullptr);
         continue;
       }
-      ++next_row;
+      ++taken;
+      cursor = row + 1;
       charge_joining(state, platform, row);
       state.tally.markets[state.sellers.home[row]].seller_entries += 1;
     }
@@ -252,10 +243,11 @@ void run_seller_entry(EcosystemState& state) {
 size_t bring_in_merchants(EcosystemState& state, int platform, MarketId home, size_t count) {
   RandomStream random(state.seed, Purpose::SellerEntry, state.day,
                       (uint64_t(1) << 32) + uint64_t(home) * kMaxPlatforms + platform);
-  const std::vector<SellerId> rows = free_rows(state.sellers);
-  const size_t placed = std::min(count, rows.size());
+  const size_t placed = std::min(count, state.sellers.free_count());
+  SellerId cursor = 0;
   for (size_t k = 0; k < placed; ++k) {
-    const SellerId row = place_seller(state, rows[k], platform, random);
+    const SellerId row = place_seller(state, state.sellers.next_free(cursor), platform, random);
+    cursor = row + 1;
     state.sellers.home[row] = home;
     state.sellers.is_business[row] = 1;
     charge_joining(state, platform, row);
