@@ -109,12 +109,13 @@ class RandomStream {
 
   bool bernoulli(double p) { return uniform() < p; }
 
-  // The word `ahead` places after the next one (0: what next_u32() would
-  // return), without drawing it; false when it is not computed yet. Lets a
-  // hot loop prefetch the memory its coming draws will index.
-  bool peek_u32(unsigned ahead, uint32_t& word) const {
+  // What below(n) would return if drawn `ahead` words from now (0: the next
+  // draw), without drawing it; false when that word is not generated yet.
+  // Lets a hot loop prefetch the memory its coming draws will index.
+  // (below() keeps only the first of the two words it takes.)
+  bool peek_below(unsigned ahead, uint32_t n, uint32_t& value) const {
     if (end_ - next_ <= ahead) return false;
-    word = words_[next_ + ahead];
+    value = static_cast<uint32_t>((static_cast<uint64_t>(words_[next_ + ahead]) * n) >> 32);
     return true;
   }
 

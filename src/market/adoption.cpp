@@ -27,9 +27,9 @@ bool may_adopt(const EcosystemState& state, BuyerId buyer, int platform) {
 // `ahead` is the distance in words from the stream's position to that word.
 void prefetch_pick(const BuyerTable& buyers, const RandomStream& random, unsigned ahead,
                    BuyerId first, uint32_t size) {
-  uint32_t word;
-  if (!random.peek_u32(ahead, word)) return;
-  const BuyerId buyer = first + static_cast<uint32_t>((uint64_t(word) * size) >> 32);
+  uint32_t offset;
+  if (!random.peek_below(ahead, size, offset)) return;
+  const BuyerId buyer = first + offset;
   __builtin_prefetch(&buyers.adoption[size_t(buyer) * buyers.platform_count]);
   __builtin_prefetch(&buyers.in_potential[buyer]);
   if (buyers.ties_per_buyer > 0) __builtin_prefetch(&buyers.ties[size_t(buyer) * buyers.ties_per_buyer]);

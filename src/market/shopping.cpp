@@ -71,10 +71,9 @@ double channel_boost(const EcosystemState& state, int platform) {
 // from the stream's position.
 void prefetch_buyer(const BuyerTable& buyers, const RandomStream& random, unsigned ahead,
                     BuyerId first, uint32_t size) {
-  uint32_t word;
-  if (!random.peek_u32(ahead, word)) return;
-  // below(size) on the pair of words starting here keeps the first word only.
-  const BuyerId buyer = first + static_cast<uint32_t>((uint64_t(word) * size) >> 32);
+  uint32_t offset;
+  if (!random.peek_below(ahead, size, offset)) return;
+  const BuyerId buyer = first + offset;
   __builtin_prefetch(&buyers.adoption[size_t(buyer) * buyers.platform_count]);
   __builtin_prefetch(&buyers.price_sensitivity[buyer]);
 }
