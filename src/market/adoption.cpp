@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/random_stream.hpp"
+#include "market/buyer_prefetch.hpp"
 #include "simulation/simulation_config.hpp"
 
 namespace mercator {
@@ -19,20 +20,6 @@ bool may_adopt(const EcosystemState& state, BuyerId buyer, int platform) {
     if (other != platform && state.buyers.state(buyer, other) == Adoption::Active) return false;
   }
   return true;
-}
-
-// Adoption reaches buyers at random across the market, each one's row (and
-// its ties) a cache miss. Each pick's buyer is the first word of its draws,
-// so the rows of the picks coming up are fetched while this one is decided.
-// `ahead` is the distance in words from the stream's position to that word.
-void prefetch_pick(const BuyerTable& buyers, const RandomStream& random, unsigned ahead,
-                   BuyerId first, uint32_t size) {
-  uint32_t offset;
-  if (!random.peek_below(ahead, size, offset)) return;
-  const BuyerId buyer = first + offset;
-  __builtin_prefetch(&buyers.adoption[size_t(buyer) * buyers.platform_count]);
-  __builtin_prefetch(&buyers.in_potential[buyer]);
-  if (buyers.ties_per_buyer > 0) __builtin_prefetch(&buyers.ties[size_t(buyer) * buyers.ties_per_buyer]);
 }
 
 void adopt_in_market(EcosystemState& state, MarketId market, int platform, double active_share,
@@ -54,8 +41,8 @@ void adopt_in_market(EcosystemState& state, MarketId market, int platform, doubl
     const double accept = random.uniform();
     const double decide = random.uniform();
     // Each pick draws below() and two uniform(): six words.
-    prefetch_pick(buyers, random, 0, first, size);
-    prefetch_pick(buyers, random, 6, first, size);
+    prefetch_upcoming_buyer(buyers, random, 0, first, size, BuyerColumns::PotentialAndTies);
+    prefetch_upcoming_buyer(buyers, random, 6, first, size, BuyerColumns::PotentialAndTies);
     const Adoption current = buyers.state(buyer, platform);
     if (current == Adoption::Active || !buyers.in_potential[buyer]) continue;
     // Word of mouth scales with the active share of the buyer's ties relative
@@ -79,7 +66,8 @@ void adopt_in_market(EcosystemState& state, MarketId market, int platform, doubl
   const uint64_t churn_picks = churn_random.poisson(size * owner.churn_hazard[market]);
   for (uint64_t k = 0; k < churn_picks; ++k) {
     const BuyerId buyer = first + churn_random.below(size);
-    prefetch_pick(buyers, churn_random, 6, first, size);  // three picks on (two words each)
+    // Three picks on (two words each).
+    prefetch_upcoming_buyer(buyers, churn_random, 6, first, size, BuyerColumns::PotentialAndTies);
     if (buyers.state(buyer, platform) != Adoption::Active) continue;
     buyers.set_state(buyer, platform, Adoption::Churned);
     tally.churns += 1;

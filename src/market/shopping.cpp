@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/random_stream.hpp"
+#include "market/buyer_prefetch.hpp"
 #include "simulation/simulation_config.hpp"
 
 namespace mercator {
@@ -64,20 +65,6 @@ double channel_boost(const EcosystemState& state, int platform) {
   return 1.0 + state.config->mechanisms.innovation.channel_session_boost * channels * owner.channel_uptake;
 }
 
-// Sessions pick buyers at random across the whole market, so each one's
-// row is a cache miss. A session's first draw names its buyer, so where the
-// next session's first draw already lies in the stream's buffer, its row is
-// fetched while this session is served. `ahead` is that draw's distance
-// from the stream's position.
-void prefetch_buyer(const BuyerTable& buyers, const RandomStream& random, unsigned ahead,
-                    BuyerId first, uint32_t size) {
-  uint32_t offset;
-  if (!random.peek_below(ahead, size, offset)) return;
-  const BuyerId buyer = first + offset;
-  __builtin_prefetch(&buyers.adoption[size_t(buyer) * buyers.platform_count]);
-  __builtin_prefetch(&buyers.price_sensitivity[buyer]);
-}
-
 void shop_in_market(EcosystemState& state, MarketId market, std::vector<Order>& purchases) {
   const SimulationConfig& config = *state.config;
   const BuyerConfig& buyer_config = config.buyers;
@@ -105,7 +92,7 @@ void shop_in_market(EcosystemState& state, MarketId market, std::vector<Order>& 
     const BuyerId buyer = first + random.below(size);
     // A buyer active nowhere ends the session before any other draw: the
     // next session's buyer is then the very next draw.
-    prefetch_buyer(buyers, random, 0, first, size);
+    prefetch_upcoming_buyer(buyers, random, 0, first, size, BuyerColumns::PriceSensitivity);
     const int platform = pick_platform(state, buyer, market, random);
     if (platform < 0) continue;
     if (random.uniform() * max_boost >= channel_boost(state, platform)) continue;
@@ -117,7 +104,8 @@ void shop_in_market(EcosystemState& state, MarketId market, std::vector<Order>& 
     for (int slot = 0; slot < slots; ++slot) {
       shown[slot] = fill_slot(state, platform, category, tournament, tiers, random);
     }
-    prefetch_buyer(buyers, random, 2, first, size);  // after the choice's uniform()
+    // The next session's buyer: after the choice's uniform().
+    prefetch_upcoming_buyer(buyers, random, 2, first, size, BuyerColumns::PriceSensitivity);
     const ChoiceWeights weights{buyer_config.price_weight * income_price_factor *
                                     buyers.price_sensitivity[buyer],
                                 buyer_config.rating_weight, buyer_config.speed_weight,
