@@ -207,12 +207,6 @@ Order order_terms(const EcosystemState& state, SellerId seller, int platform, Ma
                     buyer_market);
 }
 
-Quote quote(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market) {
-  const Costs costs = quoted_costs(state, seller, platform, buyer_market);
-  return {offer_from(state, costs, seller, platform, buyer_market),
-          terms_from(state, costs, seller, platform, buyer_market)};
-}
-
 std::vector<std::vector<Order>> run_shopping(EcosystemState& state) {
   std::vector<std::vector<Order>> purchases(state.market_count());
   state.pool->parallel_for(state.market_count(), [&](size_t market, unsigned) {

@@ -13,14 +13,9 @@ namespace mercator {
 std::vector<std::vector<Order>> run_shopping(EcosystemState& state);
 
 // The offer a seller makes to a buyer in a market on a platform, and the
-// order terms behind it (price, shipping, duty, expected days, mode).
-struct Quote {
-  Offer offer;
-  Order terms;
-};
-Quote quote(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market);
-// The two halves of a quote: shopping prices every shown listing but writes
-// order terms only for the one chosen.
+// order terms behind it (price, shipping, duty, expected days, mode): two
+// functions, since shopping prices every listing shown but writes order
+// terms only for the one chosen.
 Offer quoted_offer(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market);
 Order order_terms(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market);
 

@@ -1,6 +1,6 @@
 // Contracts (AliExpress paper): long-term ties between sellers and carriers
 // cut shipping cost, loss and delay variance, and absorb most of a logistics
-// shock. Sellers with enough volume sign; the terms act in quote() and ship().
+// shock. Sellers with enough volume sign; the terms act in quoted_offer() and ship().
 #include "core/random_stream.hpp"
 #include "mechanisms/mechanism.hpp"
 #include "mechanisms/mechanism_set.hpp"
