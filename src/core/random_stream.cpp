@@ -331,7 +331,7 @@ void philox_blocks(const Counter& counter, const Key& key, uint32_t* out, size_t
 }  // namespace
 
 void RandomStream::refill() {
-  const size_t blocks = counter_.v[0] == 0 ? 1 : counter_.v[0] == 1 ? 4 : kBlocksPerRefill;
+  const size_t blocks = counter_.v[0] == 0 ? kFirstRefillBlocks : kBlocksPerRefill;
   philox_blocks(counter_, key_, words_, blocks);
   counter_.v[0] += static_cast<uint32_t>(blocks);
   next_ = 0;

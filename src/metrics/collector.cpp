@@ -41,6 +41,22 @@ void add_tally(MarketTally& into, const MarketTally& from) {
 
 double ratio(double numerator, double denominator) { return denominator > 0 ? numerator / denominator : 0.0; }
 
+// Adds to each market's `field` the number of rows of that market that are
+// counted. The builder creates creators and providers market by market, so
+// a run of rows of one market is counted in a register, not by a chain of
+// additions to the same sum in memory (any order still counts correctly).
+template <class Counted>
+void count_by_market(const std::vector<MarketId>& market, Counted counted,
+                     std::vector<MarketSums>& sums, double MarketSums::*field) {
+  size_t row = 0;
+  while (row < market.size()) {
+    const MarketId m = market[row];
+    int64_t count = 0;
+    for (; row < market.size() && market[row] == m; ++row) count += counted(row);
+    sums[m].*field += double(count);
+  }
+}
+
 // Herfindahl index and top-20% share of seller sales (30-day), per market of
 // the seller. `sales` is scratch space kept between days, so the lists are
 // not allocated afresh every day.
@@ -237,10 +253,11 @@ std::vector<MarketSums> gather(const EcosystemState& state, const std::vector<do
     row.daily_sales += sellers.orders_30d[s] / 30.0;
     gather_seller_indices(state, s, row.indices);
   });
-  for (size_t c = 0; c < state.creators.size(); ++c) sums[state.creators.market[c]].creators_active += state.creators.platform[c] != 255;
-  for (size_t p = 0; p < state.service_providers.size(); ++p) {
-    sums[state.service_providers.market[p]].service_providers += state.service_providers.alive[p];
-  }
+  count_by_market(state.creators.market, [&](size_t c) { return state.creators.platform[c] != 255; },
+                  sums, &MarketSums::creators_active);
+  count_by_market(state.service_providers.market,
+                  [&](size_t p) { return state.service_providers.alive[p] != 0; }, sums,
+                  &MarketSums::service_providers);
   for (const PlatformState& owner : state.platforms) {
     for (MarketId m = 0; m < markets; ++m) {
       if (!owner.present[m]) continue;
@@ -399,7 +416,7 @@ MetricsCollector::MetricsCollector(const EcosystemState& state)
   }
 }
 
-void MetricsCollector::collect(const EcosystemState& state, MetricsTable& table) {
+void MetricsCollector::collect(const EcosystemState& state, bool books_balanced, MetricsTable& table) {
   const std::vector<MarketSums> sums = gather(state, potential_buyers_, sales_scratch_);
   // Platform-wide figures (all platforms together; the first platform's stage).
   double quality = 0, channels = 0;
@@ -427,7 +444,7 @@ void MetricsCollector::collect(const EcosystemState& state, MetricsTable& table)
                                   channels,
                                   complementors,
                                   state.platforms.empty() ? 0.0 : double(state.platforms[0].stage),
-                                  ledger.balanced() ? 1.0 : 0.0};
+                                  books_balanced ? 1.0 : 0.0};
   // The whole run's rows at once, not by repeated doubling of a table that
   // reaches tens of megabytes.
   if (table.row_day.empty()) {

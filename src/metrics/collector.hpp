@@ -23,7 +23,8 @@ class MetricsCollector {
   explicit MetricsCollector(const EcosystemState& state);
 
   // Appends today's rows (one per market, then "ALL") to the table.
-  void collect(const EcosystemState& state, MetricsTable& table);
+  // books_balanced: whether all balances sum to zero today (Ledger::balanced).
+  void collect(const EcosystemState& state, bool books_balanced, MetricsTable& table);
 
  private:
   std::vector<double> potential_buyers_;  // per market, agents

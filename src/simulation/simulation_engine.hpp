@@ -26,7 +26,7 @@ class SimulationEngine {
  private:
   void install_mechanisms();
   void count_buyers();
-  void check_books() const;
+  void check_books(bool balanced) const;
   void finish();
   template <class Hook>
   void each_mechanism(Hook hook) {
