@@ -33,6 +33,16 @@ struct BuyerTable {
   std::vector<int32_t> aware_any;      // per market: aware of at least one platform
   std::vector<int32_t> active_any;     // per market: active on at least one platform
   std::vector<int32_t> churned_only;   // per market: churned somewhere, active nowhere
+  // Per market, the buyers active on at least one platform (a leaver's place
+  // goes to the list's last), kept by set_state like the counts; and each
+  // buyer's place in its market's list. Shopping draws its sessions here, so
+  // it never visits a buyer who shops nowhere.
+  std::vector<std::vector<BuyerId>> active_buyers;
+  std::vector<uint32_t> active_place;  // per buyer; kUnlisted when active nowhere
+  static constexpr uint32_t kUnlisted = UINT32_MAX;
+  // Per market, the buyers in the market potential in ascending order, fixed
+  // at setup: the only ones adoption can win.
+  std::vector<std::vector<BuyerId>> potential_buyers;
 
   size_t size() const { return market.size(); }
   Adoption state(BuyerId buyer, int platform) const {
@@ -49,6 +59,8 @@ struct BuyerTable {
     aware_any[m] += int(new_summary.aware) - int(old_summary.aware);
     active_any[m] += int(new_summary.active) - int(old_summary.active);
     churned_only[m] += int(new_summary.churned_only) - int(old_summary.churned_only);
+    if (new_summary.active && !old_summary.active) list_active(buyer);
+    if (old_summary.active && !new_summary.active) unlist_active(buyer);
   }
   // Sizes the counters once the markets and platforms are known (all zero:
   // every buyer starts unaware).
@@ -57,6 +69,8 @@ struct BuyerTable {
     aware_any.assign(market_count, 0);
     active_any.assign(market_count, 0);
     churned_only.assign(market_count, 0);
+    active_buyers.assign(market_count, {});
+    active_place.assign(size(), kUnlisted);
   }
   struct Summary {
     bool aware = false, active = false, churned_only = false;
@@ -84,6 +98,21 @@ struct BuyerTable {
   size_t bytes_per_buyer() const {
     return sizeof(MarketId) + platform_count + sizeof(float) + sizeof(uint8_t) +
            ties_per_buyer * sizeof(BuyerId);
+  }
+
+ private:
+  void list_active(BuyerId buyer) {
+    std::vector<BuyerId>& list = active_buyers[market[buyer]];
+    active_place[buyer] = static_cast<uint32_t>(list.size());
+    list.push_back(buyer);
+  }
+  void unlist_active(BuyerId buyer) {
+    std::vector<BuyerId>& list = active_buyers[market[buyer]];
+    const uint32_t place = active_place[buyer];
+    list[place] = list.back();
+    active_place[list[place]] = place;
+    list.pop_back();
+    active_place[buyer] = kUnlisted;
   }
 };
 

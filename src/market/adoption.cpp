@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "core/random_stream.hpp"
-#include "market/buyer_prefetch.hpp"
+#include "market/buyer_picks.hpp"
 #include "simulation/simulation_config.hpp"
 
 namespace mercator {
@@ -29,22 +30,26 @@ void adopt_in_market(EcosystemState& state, MarketId market, int platform, doubl
   BuyerTable& buyers = state.buyers;
   const BuyerId first = buyers.market_first[market];
   const uint32_t size = buyers.market_end[market] - first;
+  // Only buyers in the market potential can adopt, so the contacts are drawn
+  // among them: the market-wide Poisson stream of contacts, thinned to them.
+  const std::span<const BuyerId> potential = buyers.potential_buyers[market];
+  const auto reachable = static_cast<uint32_t>(potential.size());
   const double external = owner.adoption_reach[market] + owner.network_hazard[market];
   const double hazard_max = external + config.word_of_mouth_per_day;
   const double trust = std::min(1.0f, owner.trust[market]);
   const uint64_t stream_id = uint64_t(market) * kMaxPlatforms + platform;
 
   RandomStream random(state.seed, Purpose::BuyerAdoption, state.day, stream_id);
-  const uint64_t picks = random.poisson(size * hazard_max);
-  for (uint64_t k = 0; k < picks; ++k) {
-    const BuyerId buyer = first + random.below(size);
+  const uint64_t contacts = random.poisson(reachable * hazard_max);
+  BuyerPicks contacted(buyers, BuyerColumns::Ties);
+  contacted.draw(random, potential, contacts);
+  for (size_t k = 0; k < contacted.size(); ++k) {
+    contacted.fetch_ahead(k);
+    const BuyerId buyer = contacted[k];
     const double accept = random.uniform();
     const double decide = random.uniform();
-    // Each pick draws below() and two uniform(): six words.
-    prefetch_upcoming_buyer(buyers, random, 0, first, size, BuyerColumns::PotentialAndTies);
-    prefetch_upcoming_buyer(buyers, random, 6, first, size, BuyerColumns::PotentialAndTies);
     const Adoption current = buyers.state(buyer, platform);
-    if (current == Adoption::Active || !buyers.in_potential[buyer]) continue;
+    if (current == Adoption::Active) continue;
     // Word of mouth scales with the active share of the buyer's ties relative
     // to the market potential, so q keeps its Bass meaning when m < 1.
     const double word_of_mouth = std::min(
@@ -63,11 +68,11 @@ void adopt_in_market(EcosystemState& state, MarketId market, int platform, doubl
 
   RandomStream churn_random(state.seed, Purpose::BuyerAdoption, state.day,
                             stream_id + (uint64_t(1) << 40));
-  const uint64_t churn_picks = churn_random.poisson(size * owner.churn_hazard[market]);
-  for (uint64_t k = 0; k < churn_picks; ++k) {
-    const BuyerId buyer = first + churn_random.below(size);
-    // Three picks on (two words each).
-    prefetch_upcoming_buyer(buyers, churn_random, 6, first, size, BuyerColumns::PotentialAndTies);
+  BuyerPicks leaving(buyers, BuyerColumns::StatesOnly);
+  leaving.draw(churn_random, first, size, churn_random.poisson(size * owner.churn_hazard[market]));
+  for (size_t k = 0; k < leaving.size(); ++k) {
+    leaving.fetch_ahead(k);
+    const BuyerId buyer = leaving[k];
     if (buyers.state(buyer, platform) != Adoption::Active) continue;
     buyers.set_state(buyer, platform, Adoption::Churned);
     tally.churns += 1;

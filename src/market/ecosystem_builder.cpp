@@ -90,6 +90,10 @@ void build_buyers(EcosystemState& state, const SimulationConfig& config) {
       buyers.ties[size_t(b) * buyers.ties_per_buyer + k] = tie;
     }
   }
+  buyers.potential_buyers.assign(world.market_count(), {});
+  for (BuyerId b = 0; b < total; ++b) {
+    if (buyers.in_potential[b]) buyers.potential_buyers[buyers.market[b]].push_back(b);
+  }
 }
 
 void build_platforms(EcosystemState& state, const SimulationConfig& config) {

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "core/random_stream.hpp"
-#include "market/buyer_prefetch.hpp"
+#include "market/buyer_picks.hpp"
 #include "simulation/simulation_config.hpp"
 
 namespace mercator {
@@ -70,8 +71,12 @@ void shop_in_market(EcosystemState& state, MarketId market, std::vector<Order>& 
   const BuyerConfig& buyer_config = config.buyers;
   const BuyerTable& buyers = state.buyers;
   MarketTally& tally = state.tally.markets[market];
-  const BuyerId first = buyers.market_first[market];
-  const uint32_t size = buyers.market_end[market] - first;
+  // Each active buyer starts sessions_per_day sessions a day (times the
+  // festival and channel multipliers): a Poisson number of sessions for the
+  // market, each given to an active buyer drawn at random. A buyer active
+  // nowhere cannot shop, so the draw is among the active ones alone.
+  const std::span<const BuyerId> shoppers = buyers.active_buyers[market];
+  const auto shopper_count = static_cast<uint32_t>(shoppers.size());
   double max_boost = 1.0;
   for (int platform = 0; platform < state.platform_count(); ++platform) {
     max_boost = std::max(max_boost, channel_boost(state, platform));
@@ -84,28 +89,25 @@ void shop_in_market(EcosystemState& state, MarketId market, std::vector<Order>& 
   const double income_price_factor = 1.0 / (0.3 + 0.7 * state.world->market(market).income_index);
 
   RandomStream random(state.seed, Purpose::Shopping, state.day, market);
-  const uint64_t picks = random.poisson(size * buyer_config.sessions_per_day *
-                                        state.demand.session_multiplier[market] * max_boost);
+  const uint64_t sessions = random.poisson(shopper_count * buyer_config.sessions_per_day *
+                                           state.demand.session_multiplier[market] * max_boost);
+  BuyerPicks shopping_buyers(buyers, BuyerColumns::PriceSensitivity);
+  shopping_buyers.draw(random, shoppers, sessions);
   SellerId shown[64];
   double utilities[64];
-  for (uint64_t k = 0; k < picks; ++k) {
-    const BuyerId buyer = first + random.below(size);
-    // A buyer active nowhere ends the session before any other draw: the
-    // next session's buyer is then the very next draw.
-    prefetch_upcoming_buyer(buyers, random, 0, first, size, BuyerColumns::PriceSensitivity);
+  for (size_t k = 0; k < shopping_buyers.size(); ++k) {
+    shopping_buyers.fetch_ahead(k);
+    const BuyerId buyer = shopping_buyers[k];
     const int platform = pick_platform(state, buyer, market, random);
     if (platform < 0) continue;
     if (random.uniform() * max_boost >= channel_boost(state, platform)) continue;
     const PlatformState& owner = state.platforms[platform];
     const int category = draw_category(state, market, random);
     const bool tiers = config.platforms[platform].seller_tiers;
-    // The ranking fills every slot first (all the session's draws but the
-    // choice's), then the offers are priced.
+    // The ranking fills every slot first, then the offers are priced.
     for (int slot = 0; slot < slots; ++slot) {
       shown[slot] = fill_slot(state, platform, category, tournament, tiers, random);
     }
-    // The next session's buyer: after the choice's uniform().
-    prefetch_upcoming_buyer(buyers, random, 2, first, size, BuyerColumns::PriceSensitivity);
     const ChoiceWeights weights{buyer_config.price_weight * income_price_factor *
                                     buyers.price_sensitivity[buyer],
                                 buyer_config.rating_weight, buyer_config.speed_weight,
