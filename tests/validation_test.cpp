@@ -372,26 +372,5 @@ TEST(RandomStreamStatistics, BatchedWordsEqualSingleWords) {
   for (uint32_t word : words) ASSERT_EQ(word, single.next_u32());
 }
 
-// peek_below(ahead, n) gives what below(n) returns `ahead` words later,
-// across refills, and says so when that word is not generated yet.
-TEST(RandomStreamStatistics, PeekBelowForetellsBelow) {
-  const uint32_t n = 200000;
-  for (unsigned ahead : {0u, 2u, 6u}) {
-    RandomStream stream(8, Purpose::Test, 1, ahead);
-    int peeked = 0;
-    for (int draw = 0; draw < 500; ++draw) {
-      uint32_t foretold = 0;
-      const bool known = stream.peek_below(ahead, n, foretold);
-      for (unsigned skip = 0; skip < ahead; ++skip) stream.next_u32();
-      const uint32_t value = stream.below(n);
-      if (!known) continue;
-      ++peeked;
-      ASSERT_EQ(foretold, value) << "ahead " << ahead << ", draw " << draw;
-    }
-    // Sixteen-block refills leave the word unknown only near a refill's end.
-    EXPECT_GT(peeked, 400) << "ahead " << ahead;
-  }
-}
-
 }  // namespace
 }  // namespace mercator

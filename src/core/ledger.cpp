@@ -28,13 +28,6 @@ AccountId Ledger::open(AccountKind kind) {
   return static_cast<AccountId>(balances_.size() - 1);
 }
 
-void Ledger::transfer(AccountId from, AccountId to, Money amount, Reason reason) {
-  balances_[from] -= amount;
-  balances_[to] += amount;
-  flows_[static_cast<size_t>(reason)] += amount;
-  flows_by_kind_[flow_index(reason, kinds_[from], kinds_[to])] += amount;
-}
-
 void Ledger::post(const Journal& journal) {
   for (const Transfer& entry : journal.transfers()) {
     transfer(entry.from, entry.to, entry.amount, entry.reason);

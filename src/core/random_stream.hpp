@@ -57,11 +57,19 @@ class RandomStream {
  public:
   using result_type = uint64_t;
 
-  RandomStream(uint64_t seed, Purpose purpose, uint64_t day, uint64_t id) {
-    const uint64_t key = mix(seed ^ mix(static_cast<uint64_t>(purpose) * 0x9E3779B97F4A7C15ULL));
-    key_ = {{static_cast<uint32_t>(key), static_cast<uint32_t>(key >> 32)}};
+  using Key = r123::Philox4x32::key_type;
+
+  RandomStream(uint64_t seed, Purpose purpose, uint64_t day, uint64_t id)
+      : RandomStream(key_of(seed, purpose), day, id) {}
+  // The same stream from its purpose's key (key_of), for loops that name a
+  // stream per agent: the key is hashed once, not once per agent.
+  RandomStream(const Key& key, uint64_t day, uint64_t id) : key_(key) {
     counter_ = {{0, static_cast<uint32_t>(day), static_cast<uint32_t>(id),
                  static_cast<uint32_t>(id >> 32)}};
+  }
+  static Key key_of(uint64_t seed, Purpose purpose) {
+    const uint64_t key = mix(seed ^ mix(static_cast<uint64_t>(purpose) * 0x9E3779B97F4A7C15ULL));
+    return {{static_cast<uint32_t>(key), static_cast<uint32_t>(key >> 32)}};
   }
 
   static constexpr result_type min() { return 0; }
@@ -110,16 +118,6 @@ class RandomStream {
 
   bool bernoulli(double p) { return uniform() < p; }
 
-  // What below(n) would return if drawn `ahead` words from now (0: the next
-  // draw), without drawing it; false when that word is not generated yet.
-  // Lets a hot loop prefetch the memory its coming draws will index.
-  // (below() keeps only the first of the two words it takes.)
-  bool peek_below(unsigned ahead, uint32_t n, uint32_t& value) const {
-    if (end_ - next_ <= ahead) return false;
-    value = static_cast<uint32_t>((static_cast<uint64_t>(words_[next_ + ahead]) * n) >> 32);
-    return true;
-  }
-
   double exponential() { return -std::log1p(-uniform()); }
 
   double normal() {
@@ -148,7 +146,7 @@ class RandomStream {
   // refill, then kBlocksPerRefill).
   void refill();
 
-  r123::Philox4x32::key_type key_;
+  Key key_;
   r123::Philox4x32::ctr_type counter_;
   uint32_t words_[4 * kBlocksPerRefill];
   unsigned next_ = 0;

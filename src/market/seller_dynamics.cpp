@@ -93,10 +93,11 @@ void charge_annual_fees(EcosystemState& state, SellerId seller) {
 // seller's forecast error) plus safety stock, paid upfront and limited by
 // the cash at hand. This is where forecasting (collaboration) and credit
 // (microfinance) meet the seller's sales.
-void restock(EcosystemState& state, SellerId seller, double forecast_error, int32_t period_days) {
+void restock(EcosystemState& state, SellerId seller, double forecast_error, int32_t period_days,
+             const RandomStream::Key& learning_key) {
   const SellerConfig& config = state.config->sellers;
   SellerTable& sellers = state.sellers;
-  RandomStream random(state.seed, Purpose::SellerLearning, state.day, seller);
+  RandomStream random(learning_key, state.day, seller);
   const double daily = sellers.orders_30d[seller] > 0 ? sellers.orders_30d[seller] / 30.0
                                                       : config.new_seller_daily_forecast;
   const double forecast = daily * period_days * std::max(0.0, 1.0 + forecast_error * random.normal());
@@ -194,6 +195,7 @@ void restock_sellers(EcosystemState& state) {
   const double error = state.policy.collaboration ? config.mechanisms.collaboration.forecast_error_shared
                                                   : config.mechanisms.collaboration.forecast_error_alone;
   const auto interval = std::max<int32_t>(1, int32_t(seller_config.restock_interval_days));
+  const RandomStream::Key learning_key = RandomStream::key_of(state.seed, Purpose::SellerLearning);
   std::fill(sellers.sales_today.begin(), sellers.sales_today.end(), 0);
   std::fill(sellers.revenue_today.begin(), sellers.revenue_today.end(), 0.0f);
   std::fill(sellers.profit_today.begin(), sellers.profit_today.end(), 0.0f);
@@ -203,7 +205,7 @@ void restock_sellers(EcosystemState& state) {
     const bool newcomer = sellers.entry_day[seller] == state.day;
     const bool ran_out = sellers.inventory[seller] < 1.0f && sellers.stockouts_week[seller] > 0;
     if (!newcomer && !ran_out && (seller + state.day) % interval != 0) return;
-    restock(state, seller, error, interval);
+    restock(state, seller, error, interval, learning_key);
   });
 }
 
@@ -300,6 +302,7 @@ void update_sellers(EcosystemState& state) {
   const auto imitation_interval = std::max<int32_t>(1, int32_t(seller_config.imitation_interval_days));
   const std::vector<double> category_mean =
       state.policy.competition ? category_mean_orders(state) : std::vector<double>{};
+  const RandomStream::Key exit_key = RandomStream::key_of(state.seed, Purpose::SellerExit);
   sellers.for_each_living([&](SellerId seller) {
     const double holding = sellers.inventory[seller] * sellers.unit_cost[seller] * seller_config.holding_cost_per_day;
     const double running_cost = seller_config.daily_overhead_usd + holding;
@@ -310,7 +313,7 @@ void update_sellers(EcosystemState& state) {
     sellers.profit_30d[seller] = sellers.profit_30d[seller] * kMonthDecay + sellers.profit_today[seller];
     sellers.loss_days[seller] = sellers.profit_30d[seller] < 0 ? sellers.loss_days[seller] + 1 : 0;
 
-    RandomStream random(state.seed, Purpose::SellerExit, state.day, seller);
+    RandomStream random(exit_key, state.day, seller);
     const int32_t age = state.day - sellers.entry_day[seller];
     if (state.policy.rules && age > 0 && age % 365 == 0) charge_annual_fees(state, seller);
     if (state.policy.competition && (seller + state.day) % 7 == 0) compete_on_price(state, seller, category_mean);

@@ -5,6 +5,8 @@
 // `innovation` events bring channels too. Off: the algorithm stays at q_0
 // and no channel arrives.
 #include <cmath>
+#include <cstdint>
+#include <vector>
 
 #include "core/random_stream.hpp"
 #include "mechanisms/mechanism.hpp"
@@ -33,7 +35,9 @@ class Innovation final : public Mechanism {
   void on_update(EcosystemState& state) override {
     SellerTable& sellers = state.sellers;
     RandomStream random(state.seed, Purpose::Innovation, state.day, uint64_t(1) << 32);
-    std::vector<double> adopted(state.platform_count(), 0.0), possible(state.platform_count(), 0.0);
+    // Counted in integers: the same sums as in doubles, without a chain of
+    // floating-point additions per seller.
+    std::vector<int64_t> adopted(state.platform_count(), 0), possible(state.platform_count(), 0);
     sellers.for_each_living([&](SellerId seller) {
       uint8_t offered = 0;
       for (int platform = 0; platform < state.platform_count(); ++platform) {
@@ -51,7 +55,8 @@ class Innovation final : public Mechanism {
       }
     });
     for (int platform = 0; platform < state.platform_count(); ++platform) {
-      state.platforms[platform].channel_uptake = float(possible[platform] > 0 ? adopted[platform] / possible[platform] : 0.0);
+      state.platforms[platform].channel_uptake =
+          float(possible[platform] > 0 ? double(adopted[platform]) / double(possible[platform]) : 0.0);
     }
   }
 
