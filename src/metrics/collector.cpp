@@ -1,6 +1,8 @@
 #include "metrics/collector.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <bit>
 #include <cmath>
 #include <numeric>
@@ -99,14 +101,55 @@ int seller_ties(const SellerTable& sellers, SellerId s) {
          int(sellers.loan_balance[s] > 0);
 }
 
-void gather_seller_indices(const EcosystemState& state, SellerId s, EcosystemIndexInputs& indices) {
+// The whole-number facts about a market's sellers, counted in integers
+// while the sellers are visited and copied into the sums afterwards: the
+// same values as adding ones to doubles, without a floating-point addition
+// chain per field and seller.
+struct SellerCounts {
+  int64_t active = 0, young = 0, counterfeit = 0, young_counterfeit = 0, business = 0;
+  int64_t branded = 0, contracted = 0, warehouse = 0, trained = 0, outsourced = 0, tiered = 0;
+  int64_t ties = 0, profitable = 0;
+  std::array<int64_t, kSellerKinds> kinds{};
+};
+
+void count_seller(const EcosystemState& state, SellerId s, SellerCounts& count) {
   const SellerTable& sellers = state.sellers;
-  indices.sellers_active += 1;
-  indices.seller_kinds[seller_kind(sellers, s)] += 1;
-  indices.seller_ties += seller_ties(sellers, s);
-  indices.profitable_sellers += sellers.profit_30d[s] > 0;
-  indices.seller_sales += sellers.orders_30d[s];
-  if (state.day - sellers.entry_day[s] < 365) indices.young_seller_sales += sellers.orders_30d[s];
+  const bool young = state.day - sellers.entry_day[s] < 365;
+  const bool counterfeit = sellers.quality[s] == uint8_t(GoodsQuality::Counterfeit);
+  count.active += 1;
+  count.young += young;
+  count.counterfeit += counterfeit;
+  // Cheating among recent entrants: what entry screening (identity checks) acts on.
+  count.young_counterfeit += young && counterfeit;
+  count.business += sellers.is_business[s];
+  count.branded += sellers.has_brand[s];
+  count.contracted += sellers.contracted[s];
+  count.warehouse += sellers.logistics_mode[s] == uint8_t(LogisticsMode::Warehouse);
+  count.trained += sellers.training_level[s] > 0;
+  count.outsourced += sellers.outsourced[s];
+  count.tiered += sellers.tier[s] > 0;
+  count.kinds[seller_kind(sellers, s)] += 1;
+  count.ties += seller_ties(sellers, s);
+  count.profitable += sellers.profit_30d[s] > 0;
+}
+
+void add_counts(const SellerCounts& count, MarketSums& row) {
+  row.sellers_active += double(count.active);
+  row.sellers_young += double(count.young);
+  row.sellers_counterfeit += double(count.counterfeit);
+  row.sellers_young_counterfeit += double(count.young_counterfeit);
+  row.sellers_business += double(count.business);
+  row.sellers_branded += double(count.branded);
+  row.contracted += double(count.contracted);
+  row.warehouse += double(count.warehouse);
+  row.trained += double(count.trained);
+  row.outsourced += double(count.outsourced);
+  row.tiered += double(count.tiered);
+  EcosystemIndexInputs& indices = row.indices;
+  indices.sellers_active += double(count.active);
+  for (size_t k = 0; k < count.kinds.size(); ++k) indices.seller_kinds[k] += double(count.kinds[k]);
+  indices.seller_ties += double(count.ties);
+  indices.profitable_sellers += double(count.profitable);
 }
 
 bool platform_open(const EcosystemState& state, const PlatformState& owner, MarketId m) {
@@ -228,31 +271,21 @@ std::vector<MarketSums> gather(const EcosystemState& state, const std::vector<do
     row.churned = state.buyer_counts[m].churned;
   }
   const SellerTable& sellers = state.sellers;
+  std::vector<SellerCounts> counts(markets);
   sellers.for_each_living([&](SellerId s) {
     MarketSums& row = sums[sellers.home[s]];
-    row.sellers_active += 1;
-    const bool young = state.day - sellers.entry_day[s] < 365;
-    const bool counterfeit = sellers.quality[s] == uint8_t(GoodsQuality::Counterfeit);
-    row.sellers_young += young;
-    row.sellers_counterfeit += counterfeit;
-    // Cheating among recent entrants: what entry screening (identity checks) acts on.
-    row.sellers_young_counterfeit += young && counterfeit;
-    row.sellers_business += sellers.is_business[s];
-    row.sellers_branded += sellers.has_brand[s];
-    row.contracted += sellers.contracted[s];
-    row.warehouse += sellers.logistics_mode[s] == uint8_t(LogisticsMode::Warehouse);
-    row.trained += sellers.training_level[s] > 0;
-    row.outsourced += sellers.outsourced[s];
+    count_seller(state, s, counts[sellers.home[s]]);
     row.credit_score += sellers.credit_score[s];
     // Most sellers owe nothing; adding 0.0 would leave the sum as it is.
     if (sellers.loan_balance[s] != 0) row.loans_outstanding += to_dollars(sellers.loan_balance[s]);
     row.penalty_points += sellers.penalty_points[s];
-    row.tiered += sellers.tier[s] > 0;
     row.seller_cash += to_dollars(state.ledger.balance(sellers.account[s]));
     row.inventory += sellers.inventory[s];
     row.daily_sales += sellers.orders_30d[s] / 30.0;
-    gather_seller_indices(state, s, row.indices);
+    row.indices.seller_sales += sellers.orders_30d[s];
+    if (state.day - sellers.entry_day[s] < 365) row.indices.young_seller_sales += sellers.orders_30d[s];
   });
+  for (size_t m = 0; m < markets; ++m) add_counts(counts[m], sums[m]);
   count_by_market(state.creators.market, [&](size_t c) { return state.creators.platform[c] != 255; },
                   sums, &MarketSums::creators_active);
   count_by_market(state.service_providers.market,
