@@ -1,7 +1,7 @@
 #pragma once
 // Shopping and adoption visit buyers picked at random across a market, so
-// every visit's row is a cache miss, and stalling on each was the larger
-// part of both loops. The picks of a batch are drawn first, all at once, so
+// every visit's row is a cache miss (stalling on them was about half of
+// shopping's time). The picks of a batch are drawn first, all at once, so
 // the loop can fetch the rows of the visits a few places ahead while it
 // serves the current one: the misses overlap instead of queueing.
 #include <cstddef>
