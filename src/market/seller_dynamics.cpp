@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/random_stream.hpp"
+#include "core/rota.hpp"
 #include "market/ecosystem_builder.hpp"
 #include "market/platform_decisions.hpp"
 #include "simulation/simulation_config.hpp"
@@ -196,6 +197,7 @@ void restock_sellers(EcosystemState& state) {
                                                   : config.mechanisms.collaboration.forecast_error_alone;
   const auto interval = std::max<int32_t>(1, int32_t(seller_config.restock_interval_days));
   const RandomStream::Key learning_key = RandomStream::key_of(state.seed, Purpose::SellerLearning);
+  const Rota reorder(uint32_t(interval), uint32_t(state.day));
   std::fill(sellers.sales_today.begin(), sellers.sales_today.end(), 0);
   std::fill(sellers.revenue_today.begin(), sellers.revenue_today.end(), 0.0f);
   std::fill(sellers.profit_today.begin(), sellers.profit_today.end(), 0.0f);
@@ -204,7 +206,7 @@ void restock_sellers(EcosystemState& state) {
     // running out with buyers turned away.
     const bool newcomer = sellers.entry_day[seller] == state.day;
     const bool ran_out = sellers.inventory[seller] < 1.0f && sellers.stockouts_week[seller] > 0;
-    if (!newcomer && !ran_out && (seller + state.day) % interval != 0) return;
+    if (!newcomer && !ran_out && !reorder.due(seller)) return;
     restock(state, seller, error, interval, learning_key);
   });
 }
@@ -303,6 +305,7 @@ void update_sellers(EcosystemState& state) {
   const std::vector<double> category_mean =
       state.policy.competition ? category_mean_orders(state) : std::vector<double>{};
   const RandomStream::Key exit_key = RandomStream::key_of(state.seed, Purpose::SellerExit);
+  const Rota imitation(uint32_t(imitation_interval), uint32_t(state.day));
   sellers.for_each_living([&](SellerId seller) {
     const double holding = sellers.inventory[seller] * sellers.unit_cost[seller] * seller_config.holding_cost_per_day;
     const double running_cost = seller_config.daily_overhead_usd + holding;
@@ -317,7 +320,7 @@ void update_sellers(EcosystemState& state) {
     const int32_t age = state.day - sellers.entry_day[seller];
     if (state.policy.rules && age > 0 && age % 365 == 0) charge_annual_fees(state, seller);
     if (state.policy.competition && (seller + state.day) % 7 == 0) compete_on_price(state, seller, category_mean);
-    if (age > 0 && (seller + state.day) % imitation_interval == 0) imitate(state, seller, random);
+    if (age > 0 && imitation.due(seller)) imitate(state, seller, random);
 
     const double cash = to_dollars(ledger.balance(sellers.account[seller]));
     const double patience = seller_config.loss_exit_days *
