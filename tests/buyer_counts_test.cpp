@@ -54,7 +54,7 @@ TEST(BuyerCounts, CountersAndActiveListsEqualAFullScan) {
     std::sort(listed.begin(), listed.end());
     EXPECT_EQ(listed, active_here) << "market " << m;
     EXPECT_EQ(buyers.aware_any[m], aware) << "market " << m;
-    EXPECT_EQ(buyers.active_any[m], active) << "market " << m;
+    EXPECT_EQ(buyers.active_buyers[m].size(), size_t(active)) << "market " << m;
     EXPECT_EQ(buyers.churned_only[m], churned_only) << "market " << m;
     for (int p = 0; p < buyers.platform_count; ++p) {
       EXPECT_EQ(buyers.active_count[size_t(m) * buyers.platform_count + p], by_platform[p]);

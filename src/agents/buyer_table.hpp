@@ -31,12 +31,12 @@ struct BuyerTable {
   // market are never written by two threads at once.
   std::vector<int32_t> active_count;   // [market * platform_count + platform]
   std::vector<int32_t> aware_any;      // per market: aware of at least one platform
-  std::vector<int32_t> active_any;     // per market: active on at least one platform
   std::vector<int32_t> churned_only;   // per market: churned somewhere, active nowhere
   // Per market, the buyers active on at least one platform (a leaver's place
-  // goes to the list's last), kept by set_state like the counts; and each
-  // buyer's place in its market's list. Shopping draws its sessions here, so
-  // it never visits a buyer who shops nowhere.
+  // goes to the list's last), kept by set_state like the counts, so its size
+  // is the market's count of active buyers; and each buyer's place in its
+  // market's list. Shopping draws its sessions here, so it never visits a
+  // buyer who shops nowhere.
   std::vector<std::vector<BuyerId>> active_buyers;
   std::vector<uint32_t> active_place;  // per buyer; kUnlisted when active nowhere
   static constexpr uint32_t kUnlisted = UINT32_MAX;
@@ -57,7 +57,6 @@ struct BuyerTable {
     active_count[size_t(m) * platform_count + platform] +=
         int(value == Adoption::Active) - int(before == Adoption::Active);
     aware_any[m] += int(new_summary.aware) - int(old_summary.aware);
-    active_any[m] += int(new_summary.active) - int(old_summary.active);
     churned_only[m] += int(new_summary.churned_only) - int(old_summary.churned_only);
     if (new_summary.active && !old_summary.active) list_active(buyer);
     if (old_summary.active && !new_summary.active) unlist_active(buyer);
@@ -67,7 +66,6 @@ struct BuyerTable {
   void reset_counts(size_t market_count) {
     active_count.assign(market_count * platform_count, 0);
     aware_any.assign(market_count, 0);
-    active_any.assign(market_count, 0);
     churned_only.assign(market_count, 0);
     active_buyers.assign(market_count, {});
     active_place.assign(size(), kUnlisted);

@@ -112,9 +112,7 @@ struct SellerCounts {
   std::array<int64_t, kSellerKinds> kinds{};
 };
 
-void count_seller(const EcosystemState& state, SellerId s, SellerCounts& count) {
-  const SellerTable& sellers = state.sellers;
-  const bool young = state.day - sellers.entry_day[s] < 365;
+void count_seller(const SellerTable& sellers, SellerId s, bool young, SellerCounts& count) {
   const bool counterfeit = sellers.quality[s] == uint8_t(GoodsQuality::Counterfeit);
   count.active += 1;
   count.young += young;
@@ -274,7 +272,8 @@ std::vector<MarketSums> gather(const EcosystemState& state, const std::vector<do
   std::vector<SellerCounts> counts(markets);
   sellers.for_each_living([&](SellerId s) {
     MarketSums& row = sums[sellers.home[s]];
-    count_seller(state, s, counts[sellers.home[s]]);
+    const bool young = state.day - sellers.entry_day[s] < 365;
+    count_seller(sellers, s, young, counts[sellers.home[s]]);
     row.credit_score += sellers.credit_score[s];
     // Most sellers owe nothing; adding 0.0 would leave the sum as it is.
     if (sellers.loan_balance[s] != 0) row.loans_outstanding += to_dollars(sellers.loan_balance[s]);
@@ -283,7 +282,7 @@ std::vector<MarketSums> gather(const EcosystemState& state, const std::vector<do
     row.inventory += sellers.inventory[s];
     row.daily_sales += sellers.orders_30d[s] / 30.0;
     row.indices.seller_sales += sellers.orders_30d[s];
-    if (state.day - sellers.entry_day[s] < 365) row.indices.young_seller_sales += sellers.orders_30d[s];
+    if (young) row.indices.young_seller_sales += sellers.orders_30d[s];
   });
   for (size_t m = 0; m < markets; ++m) add_counts(counts[m], sums[m]);
   count_by_market(state.creators.market, [&](size_t c) { return state.creators.platform[c] != 255; },
@@ -441,11 +440,8 @@ const std::vector<std::string>& series_names() {
 
 MetricsCollector::MetricsCollector(const EcosystemState& state)
     : potential_buyers_(state.market_count(), 0.0) {
-  const BuyerTable& buyers = state.buyers;
   for (MarketId m = 0; m < state.market_count(); ++m) {
-    for (BuyerId b = buyers.market_first[m]; b < buyers.market_end[m]; ++b) {
-      potential_buyers_[m] += buyers.in_potential[b];
-    }
+    potential_buyers_[m] = double(state.buyers.potential_buyers[m].size());
   }
 }
 

@@ -55,7 +55,7 @@ void SimulationEngine::count_buyers() {
   const BuyerTable& buyers = state_.buyers;
   const int platforms = state_.platform_count();
   for (MarketId m = 0; m < state_.market_count(); ++m) {
-    state_.buyer_counts[m] = {double(buyers.aware_any[m]), double(buyers.active_any[m]),
+    state_.buyer_counts[m] = {double(buyers.aware_any[m]), double(buyers.active_buyers[m].size()),
                               double(buyers.churned_only[m])};
     for (int p = 0; p < platforms; ++p) {
       state_.platforms[p].active_by_market[m] = buyers.active_count[size_t(m) * platforms + p];
