@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "metrics/run_results.hpp"
+#include "metrics/series_selection.hpp"
 #include "simulation/simulation_config.hpp"
 
 namespace mercator {
@@ -12,7 +13,9 @@ class SimulationEngine;  // the day loop, src/simulation/
 
 class Simulation {
  public:
-  Simulation(const SimulationConfig& config, unsigned threads);
+  // series: the daily series to record (every one unless asked otherwise).
+  Simulation(const SimulationConfig& config, unsigned threads,
+             const SeriesSelection& series = SeriesSelection::all());
   ~Simulation();
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;

@@ -53,9 +53,8 @@ std::vector<double> robustness_index(const std::vector<double>& orders, const In
 void fill_robustness_index(MetricsTable& table, const IndexConfig& config) {
   const int orders_column = table.series_index("orders");
   const int robustness_column = table.series_index("robustness_index");
-  if (orders_column < 0 || robustness_column < 0) {
-    throw std::logic_error("robustness_index: the metrics table lacks orders or robustness_index");
-  }
+  if (robustness_column < 0) return;  // not recorded in this run
+  if (orders_column < 0) throw std::logic_error("robustness_index: the metrics table lacks orders");
   const size_t markets = table.market_codes.size();
   const size_t width = table.series_names.size();
   for (size_t market = 0; market < markets; ++market) {

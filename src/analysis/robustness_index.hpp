@@ -17,7 +17,7 @@ namespace mercator {
 std::vector<double> robustness_index(const std::vector<double>& orders, const IndexConfig& config);
 
 // Writes the column robustness_index of every market's row (ALL included)
-// from its orders column.
+// from its orders column; does nothing when the run does not record it.
 void fill_robustness_index(MetricsTable& table, const IndexConfig& config);
 
 }  // namespace mercator

@@ -34,6 +34,14 @@ std::vector<double> members_series(const MetricsTable& table, size_t market,
 
 }  // namespace
 
+std::vector<std::string> stage_series(const StageConfig& config) {
+  std::vector<std::string> names;
+  if (config.members_series != "sellers") names.push_back("buyers_active");
+  if (config.members_series != "buyers") names.push_back("sellers_active");
+  names.push_back(config.volume_series);
+  return names;
+}
+
 std::vector<StagePeriod> detect_run_stages(const MetricsTable& table, const StageConfig& config) {
   std::vector<StagePeriod> periods;
   if (table.market_codes.empty()) return periods;

@@ -89,7 +89,10 @@ void make_attribution_runs(ExperimentDatabase& database, int64_t experiment_id,
   requests.reserve(runs.size());
   for (const RunKey& run : runs) requests.push_back({run_overrides(spec, run)});
   size_t finished = 0;
-  run_batch({spec.scenario_path, spec.overrides, parallel}, requests,
+  // The runs keep their summaries; the daily ledger_balanced is read by the check.
+  const BatchOptions batch{spec.scenario_path, spec.overrides, parallel,
+                           SeriesSelection::summary_and({"ledger_balanced"})};
+  run_batch(batch, requests,
             [&](size_t index, const RunResults& results) {
               check_books_balanced(spec, runs[index], results);
               const double seconds =

@@ -39,7 +39,7 @@ void run_batch(const BatchOptions& options, const std::vector<RunRequest>& reque
       const size_t index = next.fetch_add(1);
       if (index >= configs.size()) return;
       try {
-        Simulation simulation(configs[index], 1);
+        Simulation simulation(configs[index], 1, options.series);
         simulation.run();
         std::lock_guard lock(done_mutex);
         if (!failed.load()) on_done(index, simulation.results());

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "metrics/run_results.hpp"
+#include "metrics/series_selection.hpp"
 
 namespace mercator {
 
@@ -24,6 +25,9 @@ struct BatchOptions {
   std::string scenario_path;
   std::vector<std::string> base_overrides;  // applied before each run's own
   unsigned parallel = 1;                    // runs at once, each on one thread
+  // The daily series each run records: a batch that keeps only summaries
+  // and a few series records only those (metrics/series_selection.hpp).
+  SeriesSelection series = SeriesSelection::all();
 };
 
 // Called with the request's index and its results.

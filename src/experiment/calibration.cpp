@@ -117,7 +117,10 @@ std::vector<double> simulate_targets(const CalibrationOptions& options,
     requests.push_back(std::move(request));
   }
   std::vector<double> sums(options.targets.size(), 0.0);
-  BatchOptions batch{options.scenario_path, options.overrides, options.parallel};
+  std::vector<std::string> target_series;
+  for (const CalibrationTarget& target : options.targets) target_series.push_back(target.series);
+  const BatchOptions batch{options.scenario_path, options.overrides, options.parallel,
+                           SeriesSelection::summary_and(std::move(target_series))};
   run_batch(batch, requests, [&](size_t, const RunResults& results) {
     for (size_t t = 0; t < options.targets.size(); ++t)
       sums[t] += simulated_value(options.targets[t], results.metrics);

@@ -38,7 +38,9 @@ void ExperimentRunner::run(unsigned parallel, const FirstResultCheck& check_firs
 
   bool checked = !check_first;
   // run_batch serializes these calls, so the database sees one writer.
-  run_batch({spec.scenario_path, spec.set, parallel}, requests,
+  const BatchOptions batch{spec.scenario_path, spec.set, parallel,
+                           SeriesSelection::summary_and(spec.series)};
+  run_batch(batch, requests,
             [&](size_t index, const RunResults& results) {
               if (!checked) {
                 check_first(results);

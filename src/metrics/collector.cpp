@@ -6,6 +6,8 @@
 #include <bit>
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
+#include <string>
 
 #include "analysis/advantage_index.hpp"
 #include "analysis/health_index.hpp"
@@ -14,6 +16,17 @@
 
 namespace mercator {
 namespace {
+
+// What a day's sums hold besides the tallies, the buyer and seller counts,
+// the complementors and platform presence, which are always gathered: the
+// facts of a pass over every living seller, the concentration of their
+// sales, the inputs of the ecosystem indices. A run that records only some
+// series (SeriesSelection) gathers only what those read.
+using Gathered = uint8_t;
+constexpr Gathered kBasic = 0;
+constexpr Gathered kSellerFacts = 1;
+constexpr Gathered kConcentration = 2;
+constexpr Gathered kIndexInputs = 4 | kSellerFacts;  // the indices read the seller facts too
 
 // Everything additive about a market today; ratios are derived from sums so
 // the global row is computed exactly like a market's.
@@ -255,21 +268,11 @@ void gather_indices(const EcosystemState& state, const std::vector<double>& pote
   }
   sums[markets].indices.connected_kinds = connected_kinds(anywhere, sums[markets]);
 }
-std::vector<MarketSums> gather(const EcosystemState& state, const std::vector<double>& potential,
-                               std::vector<std::vector<float>>& sales_scratch) {
-  const size_t markets = state.market_count();
-  std::vector<MarketSums> sums(markets + 1);
-  for (size_t m = 0; m < markets; ++m) sums[m].tally = state.tally.markets[m];
-  const BuyerTable& buyers = state.buyers;
-  for (MarketId m = 0; m < markets; ++m) {
-    MarketSums& row = sums[m];
-    row.buyers = buyers.market_end[m] - buyers.market_first[m];
-    row.aware = state.buyer_counts[m].aware;
-    row.active = state.buyer_counts[m].active;
-    row.churned = state.buyer_counts[m].churned;
-  }
+
+// The pass over every living seller behind the seller-side series.
+void gather_seller_facts(const EcosystemState& state, std::vector<MarketSums>& sums,
+                         std::vector<SellerCounts>& counts) {
   const SellerTable& sellers = state.sellers;
-  std::vector<SellerCounts> counts(markets);
   sellers.for_each_living([&](SellerId s) {
     MarketSums& row = sums[sellers.home[s]];
     const bool young = state.day - sellers.entry_day[s] < 365;
@@ -284,6 +287,28 @@ std::vector<MarketSums> gather(const EcosystemState& state, const std::vector<do
     row.indices.seller_sales += sellers.orders_30d[s];
     if (young) row.indices.young_seller_sales += sellers.orders_30d[s];
   });
+}
+
+std::vector<MarketSums> gather(const EcosystemState& state, const std::vector<double>& potential,
+                               Gathered gathered, std::vector<std::vector<float>>& sales_scratch) {
+  const size_t markets = state.market_count();
+  std::vector<MarketSums> sums(markets + 1);
+  for (size_t m = 0; m < markets; ++m) sums[m].tally = state.tally.markets[m];
+  const BuyerTable& buyers = state.buyers;
+  for (MarketId m = 0; m < markets; ++m) {
+    MarketSums& row = sums[m];
+    row.buyers = buyers.market_end[m] - buyers.market_first[m];
+    row.aware = state.buyer_counts[m].aware;
+    row.active = state.buyer_counts[m].active;
+    row.churned = state.buyer_counts[m].churned;
+  }
+  std::vector<SellerCounts> counts(markets);
+  if (gathered & kSellerFacts) {
+    gather_seller_facts(state, sums, counts);
+  } else {
+    const SellerTable& sellers = state.sellers;
+    sellers.for_each_living([&](SellerId s) { counts[sellers.home[s]].active += 1; });
+  }
   for (size_t m = 0; m < markets; ++m) add_counts(counts[m], sums[m]);
   count_by_market(state.creators.market, [&](size_t c) { return state.creators.platform[c] != 255; },
                   sums, &MarketSums::creators_active);
@@ -299,7 +324,7 @@ std::vector<MarketSums> gather(const EcosystemState& state, const std::vector<do
       sums[m].presence_weight += 1;
     }
   }
-  concentration(state, sums, sales_scratch);
+  if (gathered & kConcentration) concentration(state, sums, sales_scratch);
   MarketSums& all = sums[markets];
   for (size_t m = 0; m < markets; ++m) {
     const MarketSums& row = sums[m];
@@ -319,12 +344,13 @@ std::vector<MarketSums> gather(const EcosystemState& state, const std::vector<do
     all.inventory += row.inventory; all.daily_sales += row.daily_sales;
   }
   // The ALL row's market-side sums are complete only now (loans, contracts).
-  gather_indices(state, potential, sums);
+  if ((gathered & kIndexInputs) == kIndexInputs) gather_indices(state, potential, sums);
   return sums;
 }
 
 struct Series {
   const char* name;
+  Gathered needs;
   double (*value)(const MarketSums&, const EcosystemState&);
 };
 
@@ -333,69 +359,83 @@ double seller_scale(const EcosystemState& s) { return s.config->population.selle
 
 // One entry per column of metrics.csv.
 const Series kSeries[] = {
-    {"buyers_aware", [](const MarketSums& r, const EcosystemState& s) { return r.aware * buyer_scale(s); }},
-    {"buyers_active", [](const MarketSums& r, const EcosystemState& s) { return r.active * buyer_scale(s); }},
-    {"buyers_churned", [](const MarketSums& r, const EcosystemState& s) { return r.churned * buyer_scale(s); }},
-    {"penetration", [](const MarketSums& r, const EcosystemState&) { return ratio(r.active, r.buyers); }},
-    {"adoptions", [](const MarketSums& r, const EcosystemState& s) { return r.tally.adoptions * buyer_scale(s); }},
-    {"churns", [](const MarketSums& r, const EcosystemState& s) { return r.tally.churns * buyer_scale(s); }},
-    {"sellers_active", [](const MarketSums& r, const EcosystemState& s) { return r.sellers_active * seller_scale(s); }},
-    {"sellers_entered", [](const MarketSums& r, const EcosystemState& s) { return r.tally.seller_entries * seller_scale(s); }},
-    {"sellers_exited", [](const MarketSums& r, const EcosystemState& s) { return r.tally.seller_exits * seller_scale(s); }},
-    {"sellers_exited_broke", [](const MarketSums& r, const EcosystemState& s) { return r.tally.seller_exits_broke * seller_scale(s); }},
-    {"young_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_young, r.sellers_active); }},
-    {"counterfeit_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_counterfeit, r.sellers_active); }},
-    {"business_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_business, r.sellers_active); }},
-    {"brand_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_branded, r.sellers_active); }},
-    {"young_counterfeit_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_young_counterfeit, r.sellers_young); }},
-    {"creators_active", [](const MarketSums& r, const EcosystemState&) { return r.creators_active; }},
-    {"service_providers", [](const MarketSums& r, const EcosystemState&) { return r.service_providers; }},
-    {"sessions", [](const MarketSums& r, const EcosystemState& s) { return r.tally.sessions * buyer_scale(s); }},
-    {"match_rate", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.matched_sessions, r.tally.sessions); }},
-    {"cross_culture_match_rate", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.cross_culture_matched, r.tally.cross_culture_sessions); }},
-    {"orders", [](const MarketSums& r, const EcosystemState& s) { return r.tally.orders * buyer_scale(s); }},
-    {"orders_cross_border", [](const MarketSums& r, const EcosystemState& s) { return r.tally.cross_border_orders * buyer_scale(s); }},
-    {"gmv_usd", [](const MarketSums& r, const EcosystemState& s) { return r.tally.gmv * buyer_scale(s); }},
-    {"gmv_domestic_usd", [](const MarketSums& r, const EcosystemState& s) { return (r.tally.gmv - r.tally.gmv_cross_border) * buyer_scale(s); }},
-    {"gmv_cross_border_usd", [](const MarketSums& r, const EcosystemState& s) { return r.tally.gmv_cross_border * buyer_scale(s); }},
-    {"mean_price_usd", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.gmv, r.tally.orders); }},
-    {"counterfeit_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.counterfeit_orders, r.tally.orders); }},
-    {"poor_quality_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.poor_orders, r.tally.orders); }},
-    {"cancelled_orders", [](const MarketSums& r, const EcosystemState& s) { return r.tally.cancelled_orders * buyer_scale(s); }},
-    {"settled_orders", [](const MarketSums& r, const EcosystemState& s) { return r.tally.settled_orders * buyer_scale(s); }},
-    {"satisfaction_rate", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.happy_orders, r.tally.delivered_orders); }},
-    {"dispute_rate", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.disputes, r.tally.settled_orders); }},
-    {"refund_rate", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.refunded_orders, r.tally.settled_orders); }},
-    {"refunds_usd", [](const MarketSums& r, const EcosystemState& s) { return r.tally.refunds * buyer_scale(s); }},
-    {"good_rating_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.ratings_good, r.tally.ratings_good + r.tally.ratings_medium + r.tally.ratings_poor); }},
-    {"store_score", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.store_score_sum, r.tally.delivered_orders); }},
-    {"delivery_days", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.delivery_days, r.tally.delivered_orders); }},
-    {"lost_parcels", [](const MarketSums& r, const EcosystemState& s) { return r.tally.lost_parcels * buyer_scale(s); }},
-    {"seized_parcels", [](const MarketSums& r, const EcosystemState& s) { return r.tally.seized_parcels * buyer_scale(s); }},
-    {"shipping_usd", [](const MarketSums& r, const EcosystemState& s) { return r.tally.shipping_paid * buyer_scale(s); }},
-    {"duty_usd", [](const MarketSums& r, const EcosystemState& s) { return r.tally.duty_paid * buyer_scale(s); }},
-    {"seller_hhi", [](const MarketSums& r, const EcosystemState&) { return r.seller_sales_squares; }},
-    {"top20_sales_share", [](const MarketSums& r, const EcosystemState&) { return r.top_share_sales; }},
-    {"violations_detected", [](const MarketSums& r, const EcosystemState& s) { return r.tally.violations_detected * seller_scale(s); }},
-    {"delistings", [](const MarketSums& r, const EcosystemState& s) { return r.tally.delistings * seller_scale(s); }},
-    {"mean_penalty_points", [](const MarketSums& r, const EcosystemState&) { return ratio(r.penalty_points, r.sellers_active); }},
-    {"loans_issued", [](const MarketSums& r, const EcosystemState& s) { return r.tally.loans_issued * seller_scale(s); }},
-    {"loan_amount_usd", [](const MarketSums& r, const EcosystemState& s) { return r.tally.loan_amount * seller_scale(s); }},
-    {"loan_defaults", [](const MarketSums& r, const EcosystemState& s) { return r.tally.loan_defaults * seller_scale(s); }},
-    {"loans_outstanding_usd", [](const MarketSums& r, const EcosystemState& s) { return r.loans_outstanding * seller_scale(s); }},
-    {"mean_credit_score", [](const MarketSums& r, const EcosystemState&) { return ratio(r.credit_score, r.sellers_active); }},
-    {"contracted_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.contracted, r.sellers_active); }},
-    {"warehouse_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.warehouse, r.sellers_active); }},
-    {"trained_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.trained, r.sellers_active); }},
-    {"outsourcing_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.outsourced, r.sellers_active); }},
-    {"tiered_seller_share", [](const MarketSums& r, const EcosystemState&) { return ratio(r.tiered, r.sellers_active); }},
-    {"stock_cover_days", [](const MarketSums& r, const EcosystemState&) { return ratio(r.inventory, r.daily_sales); }},
-    {"seller_cash_usd", [](const MarketSums& r, const EcosystemState& s) { return r.seller_cash * seller_scale(s); }},
-    {"creator_sales", [](const MarketSums& r, const EcosystemState& s) { return r.tally.creator_sales * buyer_scale(s); }},
-    {"platform_presence", [](const MarketSums& r, const EcosystemState&) { return r.markets_present; }},
-    {"localization", [](const MarketSums& r, const EcosystemState&) { return ratio(r.localization, r.presence_weight); }},
-    {"trust", [](const MarketSums& r, const EcosystemState&) { return ratio(r.trust, r.presence_weight); }},
-    {"jobs", [](const MarketSums& r, const EcosystemState& s) { return r.sellers_active * seller_scale(s) * s.config->population.jobs_per_store; }},
+    {"buyers_aware", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.aware * buyer_scale(s); }},
+    {"buyers_active", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.active * buyer_scale(s); }},
+    {"buyers_churned", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.churned * buyer_scale(s); }},
+    {"penetration", kBasic, [](const MarketSums& r, const EcosystemState&) { return ratio(r.active, r.buyers); }},
+    {"adoptions", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.adoptions * buyer_scale(s); }},
+    {"churns", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.churns * buyer_scale(s); }},
+    {"sellers_active", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.sellers_active * seller_scale(s); }},
+    {"sellers_entered", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.seller_entries * seller_scale(s); }},
+    {"sellers_exited", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.seller_exits * seller_scale(s); }},
+    {"sellers_exited_broke", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.seller_exits_broke * seller_scale(s); }},
+    {"young_seller_share", kSellerFacts, [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_young, r.sellers_active); }},
+    {"counterfeit_seller_share", kSellerFacts, [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_counterfeit, r.sellers_active); }},
+    {"business_seller_share", kSellerFacts, [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_business, r.sellers_active); }},
+    {"brand_seller_share", kSellerFacts, [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_branded, r.sellers_active); }},
+    {"young_counterfeit_share", kSellerFacts, [](const MarketSums& r, const EcosystemState&) { return ratio(r.sellers_young_counterfeit, r.sellers_young); }},
+    {"creators_active", kBasic, [](const MarketSums& r, const EcosystemState&) { return r.creators_active; }},
+    {"service_providers", kBasic, [](const MarketSums& r, const EcosystemState&) { return r.service_providers; }},
+    {"sessions", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.sessions * buyer_scale(s); }},
+    {"match_rate", kBasic, [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.matched_sessions, r.tally.sessions); }},
+    {"cross_culture_match_rate", kBasic, [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.cross_culture_matched, r.tally.cross_culture_sessions); }},
+    {"orders", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.orders * buyer_scale(s); }},
+    {"orders_cross_border", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.cross_border_orders * buyer_scale(s); }},
+    {"gmv_usd", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.gmv * buyer_scale(s); }},
+    {"gmv_domestic_usd", kBasic, [](const MarketSums& r, const EcosystemState& s) { return (r.tally.gmv - r.tally.gmv_cross_border) * buyer_scale(s); }},
+    {"gmv_cross_border_usd", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.gmv_cross_border * buyer_scale(s); }},
+    {"mean_price_usd", kBasic, [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.gmv, r.tally.orders); }},
+    {"counterfeit_share", kBasic, [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.counterfeit_orders, r.tally.orders); }},
+    {"poor_quality_share", kBasic, [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.poor_orders, r.tally.orders); }},
+    {"cancelled_orders", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.cancelled_orders * buyer_scale(s); }},
+    {"settled_orders", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.settled_orders * buyer_scale(s); }},
+    {"satisfaction_rate", kBasic, [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.happy_orders, r.tally.delivered_orders); }},
+    {"dispute_rate", kBasic, [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.disputes, r.tally.settled_orders); }},
+    {"refund_rate", kBasic, [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.refunded_orders, r.tally.settled_orders); }},
+    {"refunds_usd", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.refunds * buyer_scale(s); }},
+    {"good_rating_share", kBasic, [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.ratings_good, r.tally.ratings_good + r.tally.ratings_medium + r.tally.ratings_poor); }},
+    {"store_score", kBasic, [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.store_score_sum, r.tally.delivered_orders); }},
+    {"delivery_days", kBasic, [](const MarketSums& r, const EcosystemState&) { return ratio(r.tally.delivery_days, r.tally.delivered_orders); }},
+    {"lost_parcels", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.lost_parcels * buyer_scale(s); }},
+    {"seized_parcels", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.seized_parcels * buyer_scale(s); }},
+    {"shipping_usd", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.shipping_paid * buyer_scale(s); }},
+    {"duty_usd", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.duty_paid * buyer_scale(s); }},
+    {"seller_hhi", kConcentration, [](const MarketSums& r, const EcosystemState&) { return r.seller_sales_squares; }},
+    {"top20_sales_share", kConcentration, [](const MarketSums& r, const EcosystemState&) { return r.top_share_sales; }},
+    {"violations_detected", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.violations_detected * seller_scale(s); }},
+    {"delistings", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.delistings * seller_scale(s); }},
+    {"mean_penalty_points", kSellerFacts, [](const MarketSums& r, const EcosystemState&) { return ratio(r.penalty_points, r.sellers_active); }},
+    {"loans_issued", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.loans_issued * seller_scale(s); }},
+    {"loan_amount_usd", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.loan_amount * seller_scale(s); }},
+    {"loan_defaults", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.loan_defaults * seller_scale(s); }},
+    {"loans_outstanding_usd", kSellerFacts, [](const MarketSums& r, const EcosystemState& s) { return r.loans_outstanding * seller_scale(s); }},
+    {"mean_credit_score", kSellerFacts, [](const MarketSums& r, const EcosystemState&) { return ratio(r.credit_score, r.sellers_active); }},
+    {"contracted_seller_share", kSellerFacts, [](const MarketSums& r, const EcosystemState&) { return ratio(r.contracted, r.sellers_active); }},
+    {"warehouse_seller_share", kSellerFacts, [](const MarketSums& r, const EcosystemState&) { return ratio(r.warehouse, r.sellers_active); }},
+    {"trained_seller_share", kSellerFacts, [](const MarketSums& r, const EcosystemState&) { return ratio(r.trained, r.sellers_active); }},
+    {"outsourcing_seller_share", kSellerFacts, [](const MarketSums& r, const EcosystemState&) { return ratio(r.outsourced, r.sellers_active); }},
+    {"tiered_seller_share", kSellerFacts, [](const MarketSums& r, const EcosystemState&) { return ratio(r.tiered, r.sellers_active); }},
+    {"stock_cover_days", kSellerFacts, [](const MarketSums& r, const EcosystemState&) { return ratio(r.inventory, r.daily_sales); }},
+    {"seller_cash_usd", kSellerFacts, [](const MarketSums& r, const EcosystemState& s) { return r.seller_cash * seller_scale(s); }},
+    {"creator_sales", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.tally.creator_sales * buyer_scale(s); }},
+    {"platform_presence", kBasic, [](const MarketSums& r, const EcosystemState&) { return r.markets_present; }},
+    {"localization", kBasic, [](const MarketSums& r, const EcosystemState&) { return ratio(r.localization, r.presence_weight); }},
+    {"trust", kBasic, [](const MarketSums& r, const EcosystemState&) { return ratio(r.trust, r.presence_weight); }},
+    {"jobs", kBasic, [](const MarketSums& r, const EcosystemState& s) { return r.sellers_active * seller_scale(s) * s.config->population.jobs_per_store; }},
+};
+
+// Platform-wide series, identical in every row of a day, in column order.
+// Only the count of complementor kinds reads the seller facts.
+struct PlatformSeries {
+  const char* name;
+  Gathered needs;
+};
+
+const PlatformSeries kPlatformSeries[] = {
+    {"algorithm_quality", kBasic},     {"platform_revenue_usd", kBasic},
+    {"platform_profit_usd", kBasic},   {"escrow_held_usd", kBasic},
+    {"monetization_channels", kBasic}, {"complementor_types", kSellerFacts},
+    {"international_stage", kBasic},   {"ledger_balanced", kBasic},
 };
 
 // The ecosystem indices, the last columns; robustness_index (no formula
@@ -420,33 +460,46 @@ const IndexSeries kIndexSeries[] = {
     {"reciprocity_index", reciprocity_index},
 };
 
+constexpr size_t kMarketSeriesCount = std::size(kSeries);
+constexpr size_t kPlatformSeriesCount = std::size(kPlatformSeries);
+
+Gathered needs_of(size_t column) {
+  if (column < kMarketSeriesCount) return kSeries[column].needs;
+  column -= kMarketSeriesCount;
+  if (column < kPlatformSeriesCount) return kPlatformSeries[column].needs;
+  return kIndexSeries[column - kPlatformSeriesCount].value ? kIndexInputs : kBasic;
+}
+
 }  // namespace
 
 const std::vector<std::string>& series_names() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> list;
     for (const Series& series : kSeries) list.emplace_back(series.name);
-    // Platform-wide series, identical in every row of a day.
-    for (const char* name : {"algorithm_quality", "platform_revenue_usd", "platform_profit_usd",
-                             "escrow_held_usd", "monetization_channels", "complementor_types",
-                             "international_stage", "ledger_balanced"}) {
-      list.emplace_back(name);
-    }
+    for (const PlatformSeries& series : kPlatformSeries) list.emplace_back(series.name);
     for (const IndexSeries& index : kIndexSeries) list.emplace_back(index.name);
     return list;
   }();
   return names;
 }
 
-MetricsCollector::MetricsCollector(const EcosystemState& state)
+MetricsCollector::MetricsCollector(const EcosystemState& state, const std::vector<std::string>& recorded)
     : potential_buyers_(state.market_count(), 0.0) {
   for (MarketId m = 0; m < state.market_count(); ++m) {
     potential_buyers_[m] = double(state.buyers.potential_buyers[m].size());
   }
+  const std::vector<std::string>& catalogue = series_names();
+  for (const std::string& name : recorded) {
+    const auto found = std::find(catalogue.begin(), catalogue.end(), name);
+    if (found == catalogue.end()) throw std::logic_error("metrics: no series " + name);
+    const auto column = static_cast<size_t>(found - catalogue.begin());
+    columns_.push_back(column);
+    gathered_ |= needs_of(column);
+  }
 }
 
 void MetricsCollector::collect(const EcosystemState& state, bool books_balanced, MetricsTable& table) {
-  const std::vector<MarketSums> sums = gather(state, potential_buyers_, sales_scratch_);
+  const std::vector<MarketSums> sums = gather(state, potential_buyers_, gathered_, sales_scratch_);
   // Platform-wide figures (all platforms together; the first platform's stage).
   double quality = 0, channels = 0;
   Money platform_cash = 0, escrow = 0;
@@ -474,21 +527,30 @@ void MetricsCollector::collect(const EcosystemState& state, bool books_balanced,
                                   complementors,
                                   state.platforms.empty() ? 0.0 : double(state.platforms[0].stage),
                                   books_balanced ? 1.0 : 0.0};
+  static_assert(std::size(platform_wide) == kPlatformSeriesCount);
   // The whole run's rows at once, not by repeated doubling of a table that
   // reaches tens of megabytes.
   if (table.row_day.empty()) {
     const size_t rows = size_t(state.total_days) * sums.size();
     table.row_day.reserve(rows);
     table.row_market.reserve(rows);
-    table.values.reserve(rows * series_names().size());
+    table.values.reserve(rows * columns_.size());
     table.day_dates.reserve(size_t(state.total_days));
   }
   for (size_t m = 0; m < sums.size(); ++m) {
     table.row_day.push_back(state.day);
     table.row_market.push_back(static_cast<uint16_t>(m));
-    for (const Series& series : kSeries) table.values.push_back(series.value(sums[m], state));
-    for (double value : platform_wide) table.values.push_back(value);
-    for (const IndexSeries& index : kIndexSeries) {
+    for (size_t column : columns_) {
+      if (column < kMarketSeriesCount) {
+        table.values.push_back(kSeries[column].value(sums[m], state));
+        continue;
+      }
+      column -= kMarketSeriesCount;
+      if (column < kPlatformSeriesCount) {
+        table.values.push_back(platform_wide[column]);
+        continue;
+      }
+      const IndexSeries& index = kIndexSeries[column - kPlatformSeriesCount];
       table.values.push_back(index.value ? index.value(sums[m].indices) : 0.0);
     }
   }

@@ -2,15 +2,25 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
 
 #include "core/ledger.hpp"
 
 namespace mercator {
 namespace {
 
+// The column of a series the summary reads; every run records these
+// (summary_series()), so a missing one is a bug.
+size_t column_of(const MetricsTable& table, const char* series) {
+  const int index = table.series_index(series);
+  if (index < 0) throw std::logic_error(std::string("run summary: the run did not record ") + series);
+  return static_cast<size_t>(index);
+}
+
 // Sum of a series over the last `days` days in one market row.
 double sum_last(const MetricsTable& table, size_t market, const char* series, int days) {
-  const int index = table.series_index(series);
+  const size_t index = column_of(table, series);
   const size_t markets = table.market_codes.size();
   const size_t rows = table.row_count();
   double total = 0;
@@ -23,7 +33,7 @@ double sum_last(const MetricsTable& table, size_t market, const char* series, in
 double last_value(const MetricsTable& table, size_t market, const char* series) {
   const size_t markets = table.market_codes.size();
   if (table.row_count() < markets) return 0;
-  return table.value(table.row_count() - markets + market, table.series_index(series));
+  return table.value(table.row_count() - markets + market, column_of(table, series));
 }
 
 // Per market (ALL first, then the run's markets): the first day of each
@@ -56,6 +66,13 @@ nlohmann::ordered_json stages_block(const RunResults& results) {
 
 }  // namespace
 
+const std::vector<std::string>& summary_series() {
+  static const std::vector<std::string> names = {
+      "gmv_usd",           "gmv_cross_border_usd", "orders",       "buyers_active",
+      "sellers_active",    "counterfeit_share",    "dispute_rate", "platform_presence"};
+  return names;
+}
+
 std::string summarize_run(const EcosystemState& state, const RunResults& results) {
   const MetricsTable& table = results.metrics;
   const size_t global = table.market_codes.size() - 1;
@@ -72,8 +89,8 @@ std::string summarize_run(const EcosystemState& state, const RunResults& results
   double counterfeit = 0;
   for (size_t m = 0; m < global; ++m) {
     // Counterfeit orders = share x orders, summed over markets and days.
-    const int share = table.series_index("counterfeit_share");
-    const int count = table.series_index("orders");
+    const size_t share = column_of(table, "counterfeit_share");
+    const size_t count = column_of(table, "orders");
     const size_t rows = table.row_count();
     for (size_t row = rows >= table.market_codes.size() * year ? rows - table.market_codes.size() * year : 0;
          row < rows; ++row) {

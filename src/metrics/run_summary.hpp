@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 #include "market/ecosystem_state.hpp"
 #include "metrics/run_results.hpp"
@@ -10,5 +11,8 @@ namespace mercator {
 // flows by reason, and the top markets by GMV. The "final" block is what
 // `mercator run` prints.
 std::string summarize_run(const EcosystemState& state, const RunResults& results);
+
+// The daily series summarize_run reads: a run records at least these.
+const std::vector<std::string>& summary_series();
 
 }  // namespace mercator

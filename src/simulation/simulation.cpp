@@ -4,8 +4,9 @@
 
 namespace mercator {
 
-Simulation::Simulation(const SimulationConfig& config, unsigned threads)
-    : engine_(std::make_unique<SimulationEngine>(config, threads)) {}
+Simulation::Simulation(const SimulationConfig& config, unsigned threads,
+                       const SeriesSelection& series)
+    : engine_(std::make_unique<SimulationEngine>(config, threads, series)) {}
 
 Simulation::~Simulation() = default;
 

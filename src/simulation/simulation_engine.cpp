@@ -21,17 +21,26 @@ namespace {
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
+
+// The daily series the run reads once it is over (finish()).
+std::vector<std::string> read_after_run(const SimulationConfig& config) {
+  std::vector<std::string> names = summary_series();
+  for (std::string& name : stage_series(config.analysis.stages)) names.push_back(std::move(name));
+  return names;
+}
+
 }  // namespace
 
-SimulationEngine::SimulationEngine(const SimulationConfig& config, unsigned threads)
+SimulationEngine::SimulationEngine(const SimulationConfig& config, unsigned threads,
+                                   const SeriesSelection& series)
     : config_(config), pool_(threads == 0 ? 1 : threads) {
   const auto start = std::chrono::steady_clock::now();
   state_.pool = &pool_;
   build_ecosystem(state_, config_);
   install_mechanisms();
   state_.buyer_counts.resize(state_.market_count());
-  collector_ = std::make_unique<MetricsCollector>(state_);
-  results_.metrics.series_names = series_names();
+  results_.metrics.series_names = recorded_series(series, read_after_run(config_));
+  collector_ = std::make_unique<MetricsCollector>(state_, results_.metrics.series_names);
   for (MarketId m = 0; m < state_.market_count(); ++m) {
     results_.metrics.market_codes.push_back(state_.world->market(m).country.code);
   }

@@ -11,13 +11,15 @@
 #include "mechanisms/mechanism.hpp"
 #include "metrics/collector.hpp"
 #include "metrics/run_results.hpp"
+#include "metrics/series_selection.hpp"
 #include "simulation/simulation_config.hpp"
 
 namespace mercator {
 
 class SimulationEngine {
  public:
-  SimulationEngine(const SimulationConfig& config, unsigned threads);
+  SimulationEngine(const SimulationConfig& config, unsigned threads,
+                   const SeriesSelection& series = SeriesSelection::all());
   bool step();
   const RunResults& results() const { return results_; }
   int32_t total_days() const { return state_.total_days; }
