@@ -332,7 +332,14 @@ void philox_blocks(const Counter& counter, const Key& key, uint32_t* out, size_t
 
 void RandomStream::refill() {
   const size_t blocks = counter_.v[0] == 0 ? kFirstRefillBlocks : kBlocksPerRefill;
-  philox_blocks(counter_, key_, words_, blocks);
+  // A stream's first blocks come from the scalar kernel, inlined here: most
+  // streams are an agent's few words, and two scalar blocks cost a third of
+  // a call through the SIMD dispatch (bench/README.md, "Attribution").
+  if (blocks == kFirstRefillBlocks) {
+    scalar_blocks(counter_, key_, words_, blocks);
+  } else {
+    philox_blocks(counter_, key_, words_, blocks);
+  }
   counter_.v[0] += static_cast<uint32_t>(blocks);
   next_ = 0;
   end_ = static_cast<unsigned>(4 * blocks);

@@ -10,10 +10,11 @@
 // next_u32() takes one word, next_u64() two (the first one high), fill_u32()
 // many. Blocks are computed several at a time with SIMD (SSE2, or AVX2 /
 // AVX-512 where the CPU has them, chosen at run time): the same numbers as
-// r123::Philox4x32, faster. A stream's first refill computes four blocks,
-// one SSE2 group, so short streams (a seller's restock takes six words) stay
-// cheap; later refills compute sixteen, the width at which the SIMD kernels
-// pay off. The sizes change the speed only, never the numbers.
+// r123::Philox4x32, faster. A stream's first refill computes two blocks with
+// the scalar kernel, so short streams (a seller's restock takes six words,
+// an exit draw two) stay cheap; later refills compute sixteen, the width at
+// which the SIMD kernels pay off. The sizes change the speed only, never
+// the numbers.
 #include <Random123/philox.h>
 
 #include <cmath>
@@ -139,7 +140,7 @@ class RandomStream {
     return x ^ (x >> 31);
   }
 
-  static constexpr unsigned kFirstRefillBlocks = 4;
+  static constexpr unsigned kFirstRefillBlocks = 2;
   static constexpr unsigned kBlocksPerRefill = 16;
 
   // Puts the next blocks in words_ (kFirstRefillBlocks on a stream's first

@@ -1,5 +1,7 @@
 #include "market/catalog.hpp"
 
+#include <bit>
+
 namespace mercator {
 
 void Catalog::rebuild(const SellerTable& sellers, int platform_count, int category_count) {
@@ -9,8 +11,9 @@ void Catalog::rebuild(const SellerTable& sellers, int platform_count, int catego
   for (auto& list : listings) list.clear();
   for (auto& list : all_listings) list.clear();
   sellers.for_each_living([&](SellerId seller) {
-    for (int platform = 0; platform < platform_count; ++platform) {
-      if (!(sellers.platforms[seller] & (1u << platform))) continue;
+    // The platforms the seller is on, lowest first: most sellers are on one.
+    for (unsigned rest = sellers.platforms[seller]; rest != 0; rest &= rest - 1) {
+      const int platform = std::countr_zero(rest);
       listings[size_t(platform) * categories + sellers.category[seller]].push_back(seller);
       all_listings[platform].push_back(seller);
     }

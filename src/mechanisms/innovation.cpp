@@ -4,6 +4,8 @@
 // mobile payment, pre-sale), which raise shopping sessions. Dated
 // `innovation` events bring channels too. Off: the algorithm stays at q_0
 // and no channel arrives.
+#include <array>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -17,6 +19,8 @@ namespace mercator {
 namespace {
 
 constexpr int kChannels = 4;
+// Every set of platforms a seller can be on (SellerTable::platforms, a byte).
+constexpr unsigned kMemberships = 256;
 constexpr double kChannelArrivalPerDay = 1.0 / (3.0 * 365.0);  // about one new channel in three years
 constexpr const char* kChannelNames[kChannels] = {"festival", "live_commerce", "mobile_payment", "presale"};
 
@@ -34,27 +38,32 @@ class Innovation final : public Mechanism {
   // channel_diffusion_per_day); a platform's sessions grow with the uptake.
   void on_update(EcosystemState& state) override {
     SellerTable& sellers = state.sellers;
+    const int platforms = state.platform_count();
     RandomStream random(state.seed, Purpose::Innovation, state.day, uint64_t(1) << 32);
+    // The channels offered to a seller, by the set of platforms it is on.
+    std::array<uint8_t, kMemberships> offered{};
+    for (unsigned member_of = 1; member_of < kMemberships; ++member_of) {
+      const int platform = std::countr_zero(member_of);
+      offered[member_of] = offered[member_of & (member_of - 1)] |
+                           (platform < platforms ? state.platforms[platform].channels : uint8_t(0));
+    }
     // Counted in integers: the same sums as in doubles, without a chain of
     // floating-point additions per seller.
-    std::vector<int64_t> adopted(state.platform_count(), 0), possible(state.platform_count(), 0);
+    std::vector<int64_t> adopted(platforms, 0), possible(platforms, 0);
     sellers.for_each_living([&](SellerId seller) {
-      uint8_t offered = 0;
-      for (int platform = 0; platform < state.platform_count(); ++platform) {
-        if (sellers.platforms[seller] & (1u << platform)) offered |= state.platforms[platform].channels;
-      }
-      const uint8_t missing = offered & uint8_t(~sellers.channels[seller]);
+      const uint8_t member_of = sellers.platforms[seller];
+      const uint8_t missing = offered[member_of] & uint8_t(~sellers.channels[seller]);
       if (missing != 0 && random.bernoulli(config_.channel_diffusion_per_day)) {
         sellers.channels[seller] |= uint8_t(1u << std::countr_zero(unsigned(missing)));
       }
-      for (int platform = 0; platform < state.platform_count(); ++platform) {
-        if (!(sellers.platforms[seller] & (1u << platform))) continue;
+      for (unsigned rest = member_of; rest != 0; rest &= rest - 1) {
+        const int platform = std::countr_zero(rest);
         const uint8_t arrived = state.platforms[platform].channels;
         possible[platform] += std::popcount(arrived);
         adopted[platform] += std::popcount(uint8_t(arrived & sellers.channels[seller]));
       }
     });
-    for (int platform = 0; platform < state.platform_count(); ++platform) {
+    for (int platform = 0; platform < platforms; ++platform) {
       state.platforms[platform].channel_uptake =
           float(possible[platform] > 0 ? double(adopted[platform]) / double(possible[platform]) : 0.0);
     }

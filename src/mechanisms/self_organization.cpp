@@ -3,7 +3,9 @@
 // under-served categories; service providers appear in markets where sellers
 // need services and are not served, and the sellers they serve save costs.
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
+#include <vector>
 
 #include "core/random_stream.hpp"
 #include "mechanisms/mechanism.hpp"
@@ -36,8 +38,11 @@ class SelfOrganization final : public Mechanism {
     ServiceProviderTable& providers = state.service_providers;
     SellerTable& sellers = state.sellers;
     const size_t markets = state.market_count();
-    std::vector<double> sellers_by_market(markets, 0.0), providers_by_market(markets, 0.0);
-    sellers.for_each_living([&](SellerId seller) { sellers_by_market[sellers.home[seller]] += 1; });
+    // Counted in integers, then read as doubles: the same values.
+    std::vector<int64_t> sellers_counted(markets, 0);
+    sellers.for_each_living([&](SellerId seller) { sellers_counted[sellers.home[seller]] += 1; });
+    std::vector<double> sellers_by_market(sellers_counted.begin(), sellers_counted.end());
+    std::vector<double> providers_by_market(markets, 0.0);
     for (size_t p = 0; p < providers.size(); ++p) {
       if (providers.alive[p]) providers_by_market[providers.market[p]] += 1;
     }
