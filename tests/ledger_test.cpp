@@ -47,6 +47,27 @@ TEST(Ledger, TransferMovesMoneyAndKeepsTheBooksBalanced) {
   EXPECT_TRUE(ledger.balanced());
 }
 
+TEST(Ledger, ReopenedAccountStartsFromZeroAndTheOldBalanceStaysInTheBooks) {
+  Ledger ledger;
+  const AccountId wallet = ledger.open(AccountKind::Households);
+  const AccountId seller = ledger.open(AccountKind::Seller);
+  ledger.transfer(wallet, seller, 300, Reason::Purchase);
+  // The seller left; a late settlement arrived after it, then a newcomer
+  // takes the row and its account.
+  const AccountId newcomer = ledger.reopen(seller);
+  EXPECT_EQ(newcomer, seller);
+  EXPECT_EQ(ledger.account_count(), 2u);
+  EXPECT_EQ(ledger.kind(newcomer), AccountKind::Seller);
+  EXPECT_EQ(ledger.balance(newcomer), 0);
+  EXPECT_EQ(ledger.holdings(AccountKind::Seller), 300);
+  EXPECT_TRUE(ledger.balanced());
+  ledger.transfer(wallet, newcomer, 50, Reason::Capital);
+  EXPECT_EQ(ledger.balance(newcomer), 50);
+  EXPECT_EQ(ledger.holdings(AccountKind::Seller), 350);
+  EXPECT_EQ(ledger.holdings(AccountKind::Households), -350);
+  EXPECT_TRUE(ledger.balanced());
+}
+
 TEST(Ledger, FlowsAccumulateByReasonAndByKinds) {
   Ledger ledger;
   const AccountId wallet = ledger.open(AccountKind::Households);

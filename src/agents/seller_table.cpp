@@ -15,7 +15,7 @@ void SellerTable::resize(size_t count) {
                        &penalty_points, &revenue_today, &profit_today, &credit_score}) {
     column->resize(count, 0.0f);
   }
-  account.resize(count, 0);
+  account.resize(count, kNoAccount);
   entry_day.resize(count, 0);
   loss_days.resize(count, 0);
   sales_today.resize(count, 0);

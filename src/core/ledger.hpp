@@ -62,6 +62,7 @@ std::string_view account_kind_name(AccountKind kind);
 std::string_view reason_name(Reason reason);
 
 using AccountId = uint32_t;
+constexpr AccountId kNoAccount = ~AccountId(0);  // a holder that has none yet
 
 struct Transfer {
   AccountId from;
@@ -86,6 +87,13 @@ class Journal {
 class Ledger {
  public:
   AccountId open(AccountKind kind);
+  // Gives an account that nothing refers to any more to a new holder of the
+  // same kind, starting from zero. What the old holder left in it is kept as
+  // a closed balance, still counted by holdings() and balanced(). A seller
+  // row's occupants take turns on one account this way: the balances of
+  // living sellers stay as many and as close together as the rows, instead
+  // of spread over every account ever opened.
+  AccountId reopen(AccountId account);
   size_t account_count() const { return balances_.size(); }
 
   // Inline: the order flow and the daily seller passes make thousands of
@@ -123,6 +131,7 @@ class Ledger {
 
   std::vector<Money> balances_;
   std::vector<AccountKind> kinds_;
+  std::array<Money, kKinds> closed_{};  // balances left in reopened accounts, by kind
   std::array<Money, static_cast<size_t>(Reason::Count)> flows_{};
   std::array<Money, static_cast<size_t>(Reason::Count) * kKinds * kKinds> flows_by_kind_{};
 };

@@ -292,9 +292,14 @@ SellerId place_seller(EcosystemState& state, SellerId row, int platform, RandomS
   sellers.deposit_held[row] = 0;
   sellers.loan_due_day[row] = 0;
   sellers.credit_score[row] = 0;
-  // A new account per incarnation, so late settlements of a previous
-  // occupant of this row never reach the newcomer.
-  sellers.account[row] = state.ledger.open(AccountKind::Seller);
+  // The row's account, started again from zero: what a previous occupant
+  // left in it (settlements that arrived after it left) stays with it as a
+  // closed balance (Ledger::reopen). Orders find their seller's account by
+  // row when they settle, so later ones reach the newcomer, as they would a
+  // fresh account.
+  sellers.account[row] = sellers.account[row] == kNoAccount
+                             ? state.ledger.open(AccountKind::Seller)
+                             : state.ledger.reopen(sellers.account[row]);
   state.ledger.transfer(state.suppliers_account, sellers.account[row],
                         to_money(seller_config.initial_cash_usd), Reason::Capital);
   return row;
