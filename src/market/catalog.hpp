@@ -7,14 +7,26 @@
 
 namespace mercator {
 
+// A listing as the ranking compares it: the seller and its displayed score.
+// The tournament draws listings at random, so the score sits next to the
+// seller's id, one read instead of three dependent ones.
+struct Listing {
+  SellerId seller = 0;
+  float score = 0;  // displayed rating plus the tier bonus, as of rank()
+};
+
 struct Catalog {
   int categories = 0;
   // [platform * categories + category] -> listed sellers, in row order.
-  std::vector<std::vector<SellerId>> listings;
+  std::vector<std::vector<Listing>> listings;
   std::vector<std::vector<SellerId>> all_listings;  // per platform
 
+  // Each morning, before sellers restock and reputations are updated.
   void rebuild(const SellerTable& sellers, int platform_count, int category_count);
-  const std::vector<SellerId>& in_category(int platform, int category) const {
+  // The listings' scores from today's displayed ratings and tiers, just
+  // before shopping; tier_bonus[platform]: whether that platform ranks tiers.
+  void rank(const SellerTable& sellers, const std::vector<bool>& tier_bonus);
+  const std::vector<Listing>& in_category(int platform, int category) const {
     return listings[size_t(platform) * categories + category];
   }
 };

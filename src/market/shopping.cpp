@@ -28,21 +28,22 @@ int draw_category(const EcosystemState& state, MarketId market, RandomStream& ra
 // score among sellers of the needed category) with probability equal to its
 // quality, else by an unranked pick from the whole catalogue.
 SellerId fill_slot(const EcosystemState& state, int platform, int category, int tournament,
-                   bool tiers, RandomStream& random) {
+                   RandomStream& random) {
   const auto& relevant = state.catalog.in_category(platform, category);
   const auto& everything = state.catalog.all_listings[platform];
   if (relevant.empty() || !random.bernoulli(state.platforms[platform].algorithm_quality)) {
     return everything[random.below(uint32_t(everything.size()))];
   }
-  SellerId best = relevant[random.below(uint32_t(relevant.size()))];
-  auto score = [&](SellerId seller) {
-    return state.sellers.displayed_rating[seller] + (tiers ? 0.05f * state.sellers.tier[seller] : 0.0f);
-  };
+  Listing best = relevant[random.below(uint32_t(relevant.size()))];
   for (int k = 1; k < tournament; ++k) {
-    const SellerId rival = relevant[random.below(uint32_t(relevant.size()))];
-    if (score(rival) > score(best)) best = rival;
+    const Listing rival = relevant[random.below(uint32_t(relevant.size()))];
+    // Which of two random listings scores higher is a coin flip to the
+    // branch predictor: selected without a branch (ties keep the first).
+    const bool better = rival.score > best.score;
+    best.seller = better ? rival.seller : best.seller;
+    best.score = better ? rival.score : best.score;
   }
-  return best;
+  return best.seller;
 }
 
 int pick_platform(const EcosystemState& state, BuyerId buyer, MarketId market, RandomStream& random) {
@@ -64,6 +65,52 @@ double channel_boost(const EcosystemState& state, int platform) {
   const PlatformState& owner = state.platforms[platform];
   const int channels = std::popcount(owner.channels);
   return 1.0 + state.config->mechanisms.innovation.channel_session_boost * channels * owner.channel_uptake;
+}
+
+// What a seller charges a buyer in a market, before it becomes an offer or
+// order terms: shared so that both see the same figures.
+struct Costs {
+  LogisticsMode mode;
+  MarketId home;
+  double price, shipping, duty, days;
+};
+
+// Inline: shopping prices every slot of every session.
+inline Costs quoted_costs(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market) {
+  const SellerTable& sellers = state.sellers;
+  const PlatformState& owner = state.platforms[platform];
+  const World& world = *state.world;
+  const SimulationConfig& config = *state.config;
+  const MarketId home = sellers.home[seller];
+  auto mode = static_cast<LogisticsMode>(sellers.logistics_mode[seller]);
+  // A warehouse seller ships from stock in the buyer's market when the
+  // platform has a warehouse there, otherwise from home by economy post.
+  const bool from_warehouse = mode == LogisticsMode::Warehouse && owner.has_warehouse[buyer_market];
+  if (mode == LogisticsMode::Warehouse && !from_warehouse) mode = LogisticsMode::Economy;
+  const MarketId origin = from_warehouse ? buyer_market : home;
+  const Lane& lane = world.lane(origin, buyer_market);
+  const bool contracted = sellers.contracted[seller] && state.policy.contracts;
+
+  const double price = sellers.unit_cost[seller] * (1.0 + sellers.markup[seller]);
+  const int carrier = static_cast<int>(mode);
+  double shipping = lane.cost_usd * state.carriers.cost_factor[carrier];
+  if (contracted) shipping *= 1.0 - config.mechanisms.contracts.cost_discount;
+  const bool cross_border = home != buyer_market;
+  const double duty = cross_border && price > lane.de_minimis_usd ? lane.tariff * price : 0.0;
+  const double days = lane.transit_days_median * state.carriers.time_factor[carrier] *
+                      state.carriers.congestion[carrier];
+  return {mode, home, price, shipping, duty, days};
+}
+
+inline Offer offer_from(const EcosystemState& state, const Costs& costs, SellerId seller, int platform,
+                 MarketId buyer_market) {
+  Offer offer;
+  offer.landed_price = costs.price + costs.shipping + costs.duty;
+  offer.rating = state.sellers.displayed_rating[seller];
+  offer.delivery_days = costs.days;
+  offer.cultural_gap = state.world->cultural_distance(costs.home, buyer_market) *
+                       (1.0 - state.platforms[platform].localization[buyer_market]);
+  return offer;
 }
 
 void shop_in_market(EcosystemState& state, MarketId market, std::vector<Order>& purchases) {
@@ -103,10 +150,9 @@ void shop_in_market(EcosystemState& state, MarketId market, std::vector<Order>& 
     if (random.uniform() * max_boost >= channel_boost(state, platform)) continue;
     const PlatformState& owner = state.platforms[platform];
     const int category = draw_category(state, market, random);
-    const bool tiers = config.platforms[platform].seller_tiers;
     // The ranking fills every slot first, then the offers are priced.
     for (int slot = 0; slot < slots; ++slot) {
-      shown[slot] = fill_slot(state, platform, category, tournament, tiers, random);
+      shown[slot] = fill_slot(state, platform, category, tournament, random);
     }
     const ChoiceWeights weights{buyer_config.price_weight * income_price_factor *
                                     buyers.price_sensitivity[buyer],
@@ -115,7 +161,7 @@ void shop_in_market(EcosystemState& state, MarketId market, std::vector<Order>& 
     bool far_option = false;
     for (int slot = 0; slot < slots; ++slot) {
       const SellerId seller = shown[slot];
-      Offer offer = quoted_offer(state, seller, platform, market);
+      Offer offer = offer_from(state, quoted_costs(state, seller, platform, market), seller, platform, market);
       offer.matches_need = state.sellers.category[seller] == category;
       utilities[slot] = offer_utility(offer, weights);
       far_option |= state.world->cultural_distance(state.sellers.home[seller], market) > kCulturallyFar;
@@ -133,51 +179,6 @@ void shop_in_market(EcosystemState& state, MarketId market, std::vector<Order>& 
         state.world->cultural_distance(order.seller_market, market) > kCulturallyFar;
     purchases.push_back(order);
   }
-}
-
-// What a seller charges a buyer in a market, before it becomes an offer or
-// order terms: shared so that both see the same figures.
-struct Costs {
-  LogisticsMode mode;
-  MarketId home;
-  double price, shipping, duty, days;
-};
-
-Costs quoted_costs(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market) {
-  const SellerTable& sellers = state.sellers;
-  const PlatformState& owner = state.platforms[platform];
-  const World& world = *state.world;
-  const SimulationConfig& config = *state.config;
-  const MarketId home = sellers.home[seller];
-  auto mode = static_cast<LogisticsMode>(sellers.logistics_mode[seller]);
-  // A warehouse seller ships from stock in the buyer's market when the
-  // platform has a warehouse there, otherwise from home by economy post.
-  const bool from_warehouse = mode == LogisticsMode::Warehouse && owner.has_warehouse[buyer_market];
-  if (mode == LogisticsMode::Warehouse && !from_warehouse) mode = LogisticsMode::Economy;
-  const MarketId origin = from_warehouse ? buyer_market : home;
-  const Lane& lane = world.lane(origin, buyer_market);
-  const bool contracted = sellers.contracted[seller] && state.policy.contracts;
-
-  const double price = sellers.unit_cost[seller] * (1.0 + sellers.markup[seller]);
-  const int carrier = static_cast<int>(mode);
-  double shipping = lane.cost_usd * state.carriers.cost_factor[carrier];
-  if (contracted) shipping *= 1.0 - config.mechanisms.contracts.cost_discount;
-  const bool cross_border = home != buyer_market;
-  const double duty = cross_border && price > lane.de_minimis_usd ? lane.tariff * price : 0.0;
-  const double days = lane.transit_days_median * state.carriers.time_factor[carrier] *
-                      state.carriers.congestion[carrier];
-  return {mode, home, price, shipping, duty, days};
-}
-
-Offer offer_from(const EcosystemState& state, const Costs& costs, SellerId seller, int platform,
-                 MarketId buyer_market) {
-  Offer offer;
-  offer.landed_price = costs.price + costs.shipping + costs.duty;
-  offer.rating = state.sellers.displayed_rating[seller];
-  offer.delivery_days = costs.days;
-  offer.cultural_gap = state.world->cultural_distance(costs.home, buyer_market) *
-                       (1.0 - state.platforms[platform].localization[buyer_market]);
-  return offer;
 }
 
 Order terms_from(const EcosystemState& state, const Costs& costs, SellerId seller, int platform,
@@ -210,6 +211,12 @@ Order order_terms(const EcosystemState& state, SellerId seller, int platform, Ma
 }
 
 std::vector<std::vector<Order>> run_shopping(EcosystemState& state) {
+  // Today's displayed scores, read by every ranking tournament of the day.
+  std::vector<bool> tier_bonus;
+  for (int platform = 0; platform < state.platform_count(); ++platform) {
+    tier_bonus.push_back(state.config->platforms[platform].seller_tiers);
+  }
+  state.catalog.rank(state.sellers, tier_bonus);
   std::vector<std::vector<Order>> purchases(state.market_count());
   state.pool->parallel_for(state.market_count(), [&](size_t market, unsigned) {
     shop_in_market(state, static_cast<MarketId>(market), purchases[market]);
