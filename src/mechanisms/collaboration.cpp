@@ -33,10 +33,11 @@ class Collaboration final : public Mechanism {
     open_warehouses(state);
     SellerTable& sellers = state.sellers;
     RandomStream random(state.seed, Purpose::Providers, state.day, 3);
+    const Money warehouse_cost = to_money(config_.warehouse_cost_usd_per_day);
+    const AccountId warehouse_carrier = state.carriers.account[int(LogisticsMode::Warehouse)];
     sellers.for_each_living([&](SellerId seller) {
       if (sellers.logistics_mode[seller] == uint8_t(LogisticsMode::Warehouse)) {
-        state.ledger.transfer(sellers.account[seller], state.carriers.account[int(LogisticsMode::Warehouse)],
-                              to_money(config_.warehouse_cost_usd_per_day), Reason::Shipping);
+        state.ledger.transfer(sellers.account[seller], warehouse_carrier, warehouse_cost, Reason::Shipping);
         return;
       }
       if (sellers.orders_30d[seller] < config_.warehouse_min_monthly_orders) return;

@@ -74,6 +74,7 @@ class SelfOrganization final : public Mechanism {
   // Sellers in markets with providers outsource and save costs, for a fee.
   void serve(EcosystemState& state, const std::vector<double>& providers_by_market, RandomStream& random) {
     SellerTable& sellers = state.sellers;
+    const Money fee = to_money(config_.service_fee_usd_per_day);
     sellers.for_each_living([&](SellerId seller) {
       const MarketId m = sellers.home[seller];
       if (!sellers.outsourced[seller]) {
@@ -83,8 +84,7 @@ class SelfOrganization final : public Mechanism {
         }
         return;
       }
-      state.ledger.transfer(sellers.account[seller], state.service_accounts[m],
-                            to_money(config_.service_fee_usd_per_day), Reason::ServiceFee);
+      state.ledger.transfer(sellers.account[seller], state.service_accounts[m], fee, Reason::ServiceFee);
     });
   }
 
