@@ -103,14 +103,24 @@ struct SellerTable {
   // rows a loop over all rows that skips dead ones visits, even when visit
   // retires or places sellers further on (the bits are read afresh after
   // every visit).
+  // The next row comes from clearing the lowest pending bit, a one-cycle
+  // step, so the passes are not held up by finding the next seller; the
+  // word is read again after each visit and only a changed one (a visit
+  // that retired or placed a seller in it) recomputes what is pending.
   template <class Visit>
   void for_each_living(Visit&& visit) const {
     for (size_t word = 0; word < alive_bits.size(); ++word) {
-      uint64_t pending = alive_bits[word];
+      uint64_t seen = alive_bits[word];
+      uint64_t pending = seen;
       while (pending != 0) {
         const int bit = std::countr_zero(pending);
         visit(static_cast<SellerId>(word * 64 + bit));
-        pending = bit == 63 ? 0 : alive_bits[word] & (~uint64_t(0) << (bit + 1));
+        pending &= pending - 1;
+        const uint64_t now = alive_bits[word];
+        if (now != seen) [[unlikely]] {
+          pending = now & (~uint64_t(0) << bit << 1);  // the rows after this one
+          seen = now;
+        }
       }
     }
   }

@@ -240,7 +240,10 @@ void settle(EcosystemState& state, const Order& order, RandomStream& random) {
 
 std::vector<Order> accept_orders(EcosystemState& state,
                                  const std::vector<std::vector<Order>>& purchases) {
+  size_t ordered = 0;
+  for (const auto& market_purchases : purchases) ordered += market_purchases.size();
   std::vector<Order> accepted;
+  accepted.reserve(ordered);
   RandomStream random(state.seed, Purpose::Logistics, state.day, 0);
   for (const auto& market_purchases : purchases) {
     for (Order order : market_purchases) {

@@ -198,10 +198,11 @@ void restock_sellers(EcosystemState& state) {
   const auto interval = std::max<int32_t>(1, int32_t(seller_config.restock_interval_days));
   const RandomStream::Key learning_key = RandomStream::key_of(state.seed, Purpose::SellerLearning);
   const Rota reorder(uint32_t(interval), uint32_t(state.day));
-  std::fill(sellers.sales_today.begin(), sellers.sales_today.end(), 0);
-  std::fill(sellers.revenue_today.begin(), sellers.revenue_today.end(), 0.0f);
-  std::fill(sellers.profit_today.begin(), sellers.profit_today.end(), 0.0f);
   sellers.for_each_living([&](SellerId seller) {
+    // Only living sellers sell, so only their day's figures need clearing.
+    sellers.sales_today[seller] = 0;
+    sellers.revenue_today[seller] = 0.0f;
+    sellers.profit_today[seller] = 0.0f;
     // Restock on the reorder day, on the first day, and the morning after
     // running out with buyers turned away.
     const bool newcomer = sellers.entry_day[seller] == state.day;
