@@ -47,22 +47,31 @@ class Innovation final : public Mechanism {
       offered[member_of] = offered[member_of & (member_of - 1)] |
                            (platform < platforms ? state.platforms[platform].channels : uint8_t(0));
     }
-    // Counted in integers: the same sums as in doubles, without a chain of
-    // floating-point additions per seller.
-    std::vector<int64_t> adopted(platforms, 0), possible(platforms, 0);
+    // Sellers counted by kind, (platforms, channels taken up): a handful of
+    // kinds occur, so the uptake is summed per kind afterwards instead of
+    // per seller and platform. In integers: the same sums as in doubles.
     sellers.for_each_living([&](SellerId seller) {
       const uint8_t member_of = sellers.platforms[seller];
       const uint8_t missing = offered[member_of] & uint8_t(~sellers.channels[seller]);
       if (missing != 0 && random.bernoulli(config_.channel_diffusion_per_day)) {
         sellers.channels[seller] |= uint8_t(1u << std::countr_zero(unsigned(missing)));
       }
-      for (unsigned rest = member_of; rest != 0; rest &= rest - 1) {
+      const size_t kind = (size_t(member_of) << 8) | sellers.channels[seller];
+      if (sellers_of_kind_[kind]++ == 0) kinds_seen_.push_back(uint16_t(kind));
+    });
+    std::vector<int64_t> adopted(platforms, 0), possible(platforms, 0);
+    for (const uint16_t kind : kinds_seen_) {
+      const int64_t count = sellers_of_kind_[kind];
+      sellers_of_kind_[kind] = 0;
+      const auto taken_up = uint8_t(kind & 0xFF);
+      for (unsigned rest = kind >> 8; rest != 0; rest &= rest - 1) {
         const int platform = std::countr_zero(rest);
         const uint8_t arrived = state.platforms[platform].channels;
-        possible[platform] += std::popcount(arrived);
-        adopted[platform] += std::popcount(uint8_t(arrived & sellers.channels[seller]));
+        possible[platform] += count * std::popcount(arrived);
+        adopted[platform] += count * std::popcount(uint8_t(arrived & taken_up));
       }
-    });
+    }
+    kinds_seen_.clear();
     for (int platform = 0; platform < platforms; ++platform) {
       state.platforms[platform].channel_uptake =
           float(possible[platform] > 0 ? double(adopted[platform]) / double(possible[platform]) : 0.0);
@@ -92,6 +101,10 @@ class Innovation final : public Mechanism {
 
  private:
   const InnovationConfig& config_;
+  // Scratch for on_update, zero between days: sellers per kind (platforms
+  // in the high byte, channels taken up in the low one), and the kinds seen.
+  std::vector<int32_t> sellers_of_kind_ = std::vector<int32_t>(kMemberships * 256, 0);
+  std::vector<uint16_t> kinds_seen_;
 };
 
 }  // namespace
