@@ -56,7 +56,7 @@ CreatorPull creator_pull(const EcosystemState& state, MarketId m) {
 void update_creators(EcosystemState& state) {
   CreatorTable& creators = state.creators;
   RandomStream random(state.seed, Purpose::CreatorEntry, state.day, 0);
-  std::vector<double> active_creators(state.market_count() * state.platform_count(), 0.0);
+  std::vector<int64_t> active_creators(state.market_count() * state.platform_count(), 0);
   std::vector<CreatorPull> pulls(state.market_count());
   for (MarketId m = 0; m < state.market_count(); ++m) pulls[m] = creator_pull(state, m);
   for (size_t row = 0; row < creators.size(); ++row) {
@@ -78,18 +78,31 @@ void update_creators(EcosystemState& state) {
 
 // Advertisers spend in proportion to the active users a platform reaches;
 // creators get their share of it where profit distribution is on.
+// Advertisers of one market with the same budget spend the same amounts, so
+// a run of them pays as one transfer of that many times the amount: the
+// same balances and flows, in whole cents, as one transfer each.
 void collect_advertising(EcosystemState& state) {
   const SimulationConfig& config = *state.config;
-  for (size_t row = 0; row < state.advertisers.size(); ++row) {
-    const MarketId m = state.advertisers.market[row];
+  const AdvertiserTable& advertisers = state.advertisers;
+  size_t row = 0;
+  while (row < advertisers.size()) {
+    const MarketId m = advertisers.market[row];
+    const float budget = advertisers.budget_per_day[row];
+    size_t end = row + 1;
+    while (end < advertisers.size() && advertisers.market[end] == m &&
+           advertisers.budget_per_day[end] == budget) {
+      ++end;
+    }
+    const auto alike = static_cast<Money>(end - row);
+    row = end;
     for (int platform = 0; platform < state.platform_count(); ++platform) {
       PlatformState& owner = state.platforms[platform];
       if (!owner.present[m] || owner.banned[m]) continue;
-      const Money spend = to_money(state.advertisers.budget_per_day[row] * penetration(state, platform, m));
-      state.ledger.transfer(state.suppliers_account, owner.account, spend, Reason::Advertising);
+      const Money spend = to_money(budget * penetration(state, platform, m));
+      state.ledger.transfer(state.suppliers_account, owner.account, alike * spend, Reason::Advertising);
       if (!state.policy.profit_distribution) continue;
       const Money creator_cut = share_of(spend, config.mechanisms.profit_distribution.creator_revenue_share);
-      state.ledger.transfer(owner.account, state.creator_accounts[m], creator_cut, Reason::CreatorShare);
+      state.ledger.transfer(owner.account, state.creator_accounts[m], alike * creator_cut, Reason::CreatorShare);
     }
   }
 }
