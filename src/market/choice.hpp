@@ -33,9 +33,11 @@ inline double offer_utility(const Offer& offer, const ChoiceWeights& weights) {
 // Picks index j with probability exp(V_j) / (exp(V_0) + sum_k exp(V_k)), or
 // -1 for the outside option, by inverting the cumulative distribution at
 // uniform01. Subtracts the maximum utility first so exp never overflows.
+// Utilities are finite, so the maximum is a comparison (std::fmax, which
+// also handles NaN, was a library call per offer).
 inline int choose_offer(std::span<const double> utilities, double outside_utility, double uniform01) {
   double top = outside_utility;
-  for (double utility : utilities) top = std::fmax(top, utility);
+  for (double utility : utilities) top = utility > top ? utility : top;
   double total = std::exp(outside_utility - top);
   double weights[64];
   const size_t count = utilities.size() < 64 ? utilities.size() : 64;

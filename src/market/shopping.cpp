@@ -140,6 +140,7 @@ void shop_in_market(EcosystemState& state, MarketId market, std::vector<Order>& 
                                            state.demand.session_multiplier[market] * max_boost);
   BuyerPicks shopping_buyers(buyers, BuyerColumns::PriceSensitivity);
   shopping_buyers.draw(random, shoppers, sessions);
+  purchases.reserve(purchases.size() + shopping_buyers.size());
   SellerId shown[64];
   double utilities[64];
   for (size_t k = 0; k < shopping_buyers.size(); ++k) {
