@@ -80,7 +80,7 @@ void update_creators(EcosystemState& state) {
 // creators get their share of it where profit distribution is on.
 // Advertisers of one market with the same budget spend the same amounts, so
 // a run of them pays as one transfer of that many times the amount: the
-// same balances and flows, in whole cents, as one transfer each.
+// same balances and flows, in whole cents, as a transfer each would give.
 void collect_advertising(EcosystemState& state) {
   const SimulationConfig& config = *state.config;
   const AdvertiserTable& advertisers = state.advertisers;

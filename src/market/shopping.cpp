@@ -103,7 +103,7 @@ inline Costs quoted_costs(const EcosystemState& state, SellerId seller, int plat
 }
 
 inline Offer offer_from(const EcosystemState& state, const Costs& costs, SellerId seller, int platform,
-                 MarketId buyer_market) {
+                        MarketId buyer_market) {
   Offer offer;
   offer.landed_price = costs.price + costs.shipping + costs.duty;
   offer.rating = state.sellers.displayed_rating[seller];
@@ -111,6 +111,13 @@ inline Offer offer_from(const EcosystemState& state, const Costs& costs, SellerI
   offer.cultural_gap = state.world->cultural_distance(costs.home, buyer_market) *
                        (1.0 - state.platforms[platform].localization[buyer_market]);
   return offer;
+}
+
+// The offer a seller makes to a buyer in a market on a platform.
+inline Offer quoted_offer(const EcosystemState& state, SellerId seller, int platform,
+                          MarketId buyer_market) {
+  return offer_from(state, quoted_costs(state, seller, platform, buyer_market), seller, platform,
+                    buyer_market);
 }
 
 void shop_in_market(EcosystemState& state, MarketId market, std::vector<Order>& purchases) {
@@ -162,7 +169,7 @@ void shop_in_market(EcosystemState& state, MarketId market, std::vector<Order>& 
     bool far_option = false;
     for (int slot = 0; slot < slots; ++slot) {
       const SellerId seller = shown[slot];
-      Offer offer = offer_from(state, quoted_costs(state, seller, platform, market), seller, platform, market);
+      Offer offer = quoted_offer(state, seller, platform, market);
       offer.matches_need = state.sellers.category[seller] == category;
       utilities[slot] = offer_utility(offer, weights);
       far_option |= state.world->cultural_distance(state.sellers.home[seller], market) > kCulturallyFar;
@@ -200,11 +207,6 @@ Order terms_from(const EcosystemState& state, const Costs& costs, SellerId selle
 }
 
 }  // namespace
-
-Offer quoted_offer(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market) {
-  return offer_from(state, quoted_costs(state, seller, platform, buyer_market), seller, platform,
-                    buyer_market);
-}
 
 Order order_terms(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market) {
   return terms_from(state, quoted_costs(state, seller, platform, buyer_market), seller, platform,

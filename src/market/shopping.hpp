@@ -12,11 +12,9 @@ namespace mercator {
 // per market, in session order (not yet paid or shipped).
 std::vector<std::vector<Order>> run_shopping(EcosystemState& state);
 
-// The offer a seller makes to a buyer in a market on a platform, and the
-// order terms behind it (price, shipping, duty, expected days, mode): two
-// functions, since shopping prices every listing shown but writes order
-// terms only for the one chosen.
-Offer quoted_offer(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market);
+// The order terms a seller offers a buyer in a market on a platform (price,
+// shipping, duty, expected days, mode), from the same figures shopping
+// prices the listings shown with; written only for the listing chosen.
 Order order_terms(const EcosystemState& state, SellerId seller, int platform, MarketId buyer_market);
 
 }  // namespace mercator
