@@ -4,11 +4,14 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "command_runner.hpp"
 #include "temp_directory.hpp"
@@ -166,6 +169,27 @@ TEST_F(AttributionCliTest, ResumesByMakingOnlyTheMissingRuns) {
   EXPECT_NE(more.output.find("24 runs, 16 already in"), std::string::npos) << more.output;
   EXPECT_EQ(count(db, "SELECT COUNT(*) FROM runs"), 24);
   EXPECT_EQ(count(db, "SELECT MAX(replications) FROM attribution"), 3);
+}
+
+TEST_F(AttributionCliTest, MakesEachReplicateWithTheLargestCoalitionsFirst) {
+  // One at a time, so the runs are stored in the order they were made.
+  const CommandResult result = attribute(three_mechanisms +
+                                         " --outcome final.active_buyers --replications 2 "
+                                         "--parallel 1 -q --db " + database());
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  SQLite::Database db(database());
+  SQLite::Statement query(db, "SELECT point, replicate FROM runs ORDER BY run_id");
+  std::vector<std::pair<int64_t, int>> made;  // (replicate, mechanisms on)
+  while (query.executeStep())
+    made.emplace_back(query.getColumn(1).getInt64(),
+                      std::popcount(static_cast<uint64_t>(query.getColumn(0).getInt64())));
+  ASSERT_EQ(made.size(), 16u);
+  // Replicate 0 first; within each, 3 mechanisms on, then 2, 1 and none.
+  const std::vector<int> sizes = {3, 2, 2, 2, 1, 1, 1, 0};
+  for (size_t k = 0; k < made.size(); ++k) {
+    EXPECT_EQ(made[k].first, int64_t(k / 8)) << "run " << k;
+    EXPECT_EQ(made[k].second, sizes[k % 8]) << "run " << k;
+  }
 }
 
 TEST_F(AttributionCliTest, SampledOrdersStoreSampledShapleyValues) {

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <bit>
 #include <nlohmann/json.hpp>
+#include <numeric>
 #include <stdexcept>
 
 #include "experiment/batch_runner.hpp"
@@ -60,6 +63,23 @@ void check_books_balanced(const AttributionSpec& spec, const RunKey& run,
                   coalition_label(spec.mechanisms, static_cast<Coalition>(run.first)), run.second));
 }
 
+// The order to make the runs in: replicate by replicate as given, and within
+// a replicate the coalitions with more mechanisms on first. Those are the
+// long runs (internationalization and cooperation on double a run's time),
+// so the last runs of a batch are short ones and no worker is left running
+// a long one alone at the end. Which run is which does not depend on this
+// order, only the wall time does.
+std::vector<size_t> longest_first(const std::vector<RunKey>& runs) {
+  std::vector<size_t> order(runs.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (runs[a].second != runs[b].second) return runs[a].second < runs[b].second;
+    return std::popcount(static_cast<uint64_t>(runs[a].first)) >
+           std::popcount(static_cast<uint64_t>(runs[b].first));
+  });
+  return order;
+}
+
 }  // namespace
 
 ExperimentRecord attribution_record(const std::string& name, const AttributionSpec& spec,
@@ -85,15 +105,17 @@ void make_attribution_runs(ExperimentDatabase& database, int64_t experiment_id,
                            const AttributionSpec& spec, const std::vector<RunKey>& runs,
                            unsigned parallel, const AttributionRunDoneFn& on_done) {
   if (runs.empty()) return;
+  const std::vector<size_t> order = longest_first(runs);
   std::vector<RunRequest> requests;
   requests.reserve(runs.size());
-  for (const RunKey& run : runs) requests.push_back({run_overrides(spec, run)});
+  for (const size_t index : order) requests.push_back({run_overrides(spec, runs[index])});
   size_t finished = 0;
   // The runs keep their summaries; the daily ledger_balanced is read by the check.
   const BatchOptions batch{spec.scenario_path, spec.overrides, parallel,
                            SeriesSelection::summary_and({"ledger_balanced"})};
   run_batch(batch, requests,
-            [&](size_t index, const RunResults& results) {
+            [&](size_t request, const RunResults& results) {
+              const size_t index = order[request];
               check_books_balanced(spec, runs[index], results);
               const double seconds =
                   results.timings.setup_seconds + results.timings.simulate_seconds;

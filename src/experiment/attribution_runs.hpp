@@ -36,8 +36,9 @@ struct AttributionRunDone {
 };
 using AttributionRunDoneFn = std::function<void(const AttributionRunDone&)>;
 
-// Makes the given runs, `parallel` at once (each on one thread), and stores
-// each as it finishes (point = coalition, replicate = r, seed = seed + r,
+// Makes the given runs, `parallel` at once (each on one thread), replicate
+// by replicate with the coalitions of more mechanisms (the longer runs)
+// first within each, and stores each as it finishes (point = coalition, replicate = r, seed = seed + r,
 // run_parameters = the listed mechanisms' enabled flags). A run whose books
 // do not balance at its end stops the attribution (std::logic_error) and is
 // not stored.
