@@ -223,5 +223,35 @@ TEST(RandomStreamKernels, EveryKernelMatchesRandom123) {
   }
 }
 
+// Streams started many at a time give the plain streams' numbers: the start
+// words by every kernel, and a stream constructed from them followed by
+// draws past its first refill.
+TEST(RandomStreamKernels, StreamStartsGiveThePlainStreams) {
+  const RandomStream::Key key = RandomStream::key_of(17, Purpose::SellerLearning);
+  // 37 ids: not a multiple of any kernel's width; ids far apart and adjacent.
+  std::vector<uint32_t> ids;
+  for (uint32_t i = 0; i < 37; ++i) ids.push_back(i < 20 ? i * 2654435761u : 1000 + i);
+  for (const uint64_t day : {0ull, 1ull, 3652ull}) {
+    const auto outputs = stream_starts_by_every_kernel(key, day, ids);
+    ASSERT_GE(outputs.size(), 1u);
+    for (size_t kernel = 0; kernel < outputs.size(); ++kernel) {
+      for (size_t i = 0; i < ids.size(); ++i) {
+        RandomStream plain(key, day, ids[i]);
+        for (unsigned word = 0; word < RandomStream::kStartWords; ++word) {
+          ASSERT_EQ(outputs[kernel][i * RandomStream::kStartWords + word], plain.next_u32())
+              << "kernel " << kernel << ", day " << day << ", stream " << i << ", word " << word;
+        }
+      }
+    }
+    std::vector<uint32_t> words(ids.size() * RandomStream::kStartWords);
+    RandomStream::stream_starts(key, day, ids, words.data());
+    for (size_t i = 0; i < ids.size(); ++i) {
+      RandomStream plain(key, day, ids[i]);
+      RandomStream started(key, day, ids[i], &words[i * RandomStream::kStartWords]);
+      for (int draw = 0; draw < 40; ++draw) ASSERT_EQ(started.next_u64(), plain.next_u64());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace mercator

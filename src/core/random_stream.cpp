@@ -26,6 +26,15 @@ void scalar_blocks(Counter counter, const Key& key, uint32_t* out, size_t blocks
   }
 }
 
+// The first two blocks of each stream (key, day, ids[i]), stream after
+// stream: what a stream's first refill computes (RandomStream::refill).
+void scalar_stream_starts(const Key& key, uint32_t day, const uint32_t* ids, size_t streams,
+                          uint32_t* out) {
+  for (size_t i = 0; i < streams; ++i, out += RandomStream::kStartWords) {
+    scalar_blocks(Counter{{0, day, ids[i], 0}}, key, out, RandomStream::kStartWords / 4);
+  }
+}
+
 #if MERCATOR_X86_SIMD
 // The SIMD kernels hold word w of several blocks in one register, one block
 // per 32-bit lane, and run Philox4x32-10's rounds on all lanes at once (the
@@ -99,21 +108,14 @@ void sse2_blocks(Counter counter, const Key& key, uint32_t* out, size_t blocks) 
   scalar_blocks(counter, key, out, blocks);
 }
 
-// Eight blocks per register; kChains registers' worth side by side.
+// Philox4x32-10's rounds on eight lanes per register, kChains registers
+// side by side: word w of lane b's counter in xw[chain], its output there
+// afterwards.
 template <int kChains>
-__attribute__((target("avx2"))) void avx2_group(const Counter& counter, const Key& key,
-                                                uint32_t* out) {
+__attribute__((target("avx2"))) inline void avx2_rounds(__m256i* x0, __m256i* x1, __m256i* x2,
+                                                        __m256i* x3, const Key& key) {
   const __m256i multiplier0 = _mm256_set1_epi32(static_cast<int>(PHILOX_M4x32_0));
   const __m256i multiplier1 = _mm256_set1_epi32(static_cast<int>(PHILOX_M4x32_1));
-  __m256i x0[kChains], x1[kChains], x2[kChains], x3[kChains];
-#pragma GCC unroll 4
-  for (int chain = 0; chain < kChains; ++chain) {
-    x0[chain] = _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(counter.v[0] + 8 * chain)),
-                                 _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
-    x1[chain] = _mm256_set1_epi32(static_cast<int>(counter.v[1]));
-    x2[chain] = _mm256_set1_epi32(static_cast<int>(counter.v[2]));
-    x3[chain] = _mm256_set1_epi32(static_cast<int>(counter.v[3]));
-  }
   uint32_t key0 = key.v[0];
   uint32_t key1 = key.v[1];
 #pragma GCC unroll 10
@@ -138,6 +140,14 @@ __attribute__((target("avx2"))) void avx2_group(const Counter& counter, const Ke
     key0 += PHILOX_W32_0;
     key1 += PHILOX_W32_1;
   }
+}
+
+// Lane b's block to out + 4 b, in stream order (v3, v2, v1, v0), chain
+// after chain.
+template <int kChains>
+__attribute__((target("avx2"))) inline void avx2_store(const __m256i* x0, const __m256i* x1,
+                                                       const __m256i* x2, const __m256i* x3,
+                                                       uint32_t* out) {
 #pragma GCC unroll 4
   for (int chain = 0; chain < kChains; ++chain) {
     // Within each 128-bit half: blocks (0, 1, 2, 3) and (4, 5, 6, 7).
@@ -156,6 +166,42 @@ __attribute__((target("avx2"))) void avx2_group(const Counter& counter, const Ke
     _mm256_storeu_si256(words + 3, _mm256_permute2x128_si256(blocks26, blocks37, 0x31));
     out += 32;
   }
+}
+
+// Eight consecutive blocks per register; kChains registers' worth side by side.
+template <int kChains>
+__attribute__((target("avx2"))) void avx2_group(const Counter& counter, const Key& key,
+                                                uint32_t* out) {
+  __m256i x0[kChains], x1[kChains], x2[kChains], x3[kChains];
+#pragma GCC unroll 4
+  for (int chain = 0; chain < kChains; ++chain) {
+    x0[chain] = _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(counter.v[0] + 8 * chain)),
+                                 _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+    x1[chain] = _mm256_set1_epi32(static_cast<int>(counter.v[1]));
+    x2[chain] = _mm256_set1_epi32(static_cast<int>(counter.v[2]));
+    x3[chain] = _mm256_set1_epi32(static_cast<int>(counter.v[3]));
+  }
+  avx2_rounds<kChains>(x0, x1, x2, x3, key);
+  avx2_store<kChains>(x0, x1, x2, x3, out);
+}
+
+// The first two blocks of four streams (key, day, ids[0..3]) per register:
+// lane 2 i + b is stream i's block b.
+__attribute__((target("avx2"))) void avx2_stream_starts(const Key& key, uint32_t day,
+                                                        const uint32_t* ids, size_t streams,
+                                                        uint32_t* out) {
+  const __m256i block = _mm256_setr_epi32(0, 1, 0, 1, 0, 1, 0, 1);
+  const __m256i pairs = _mm256_setr_epi32(0, 0, 1, 1, 2, 2, 3, 3);
+  for (; streams >= 4; streams -= 4, ids += 4, out += 32) {
+    const __m256i id = _mm256_castsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(ids)));
+    __m256i x0[1] = {block};
+    __m256i x1[1] = {_mm256_set1_epi32(static_cast<int>(day))};
+    __m256i x2[1] = {_mm256_permutevar8x32_epi32(id, pairs)};
+    __m256i x3[1] = {_mm256_setzero_si256()};
+    avx2_rounds<1>(x0, x1, x2, x3, key);
+    avx2_store<1>(x0, x1, x2, x3, out);
+  }
+  scalar_stream_starts(key, day, ids, streams, out);
 }
 
 __attribute__((target("avx2"))) void avx2_blocks(Counter counter, const Key& key, uint32_t* out,
@@ -177,27 +223,18 @@ __attribute__((target("avx2"))) void avx2_blocks(Counter counter, const Key& key
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wuninitialized"
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-// Sixteen blocks per register; kChains registers' worth side by side. With
+// Philox4x32-10's rounds on sixteen lanes per register, kChains registers
+// side by side (as avx2_rounds). With
 // AVX-512 a masked shuffle sorts a product's halves and one ternary-logic
 // op does the three-way XOR, so a round takes a third of AVX2's instructions.
 template <int kChains>
-__attribute__((target("avx512f"))) void avx512_group(const Counter& counter, const Key& key,
-                                                     uint32_t* out) {
+__attribute__((target("avx512f"))) inline void avx512_rounds(__m512i* x0, __m512i* x1, __m512i* x2,
+                                                             __m512i* x3, const Key& key) {
   const __m512i multiplier0 = _mm512_set1_epi32(static_cast<int>(PHILOX_M4x32_0));
   const __m512i multiplier1 = _mm512_set1_epi32(static_cast<int>(PHILOX_M4x32_1));
   constexpr int kXor3 = 0x96;                                 // a ^ b ^ c
   const auto odd_to_even = static_cast<_MM_PERM_ENUM>(0xF5);  // dwords (1, 1, 3, 3)
   const auto even_to_odd = static_cast<_MM_PERM_ENUM>(0xA0);  // dwords (0, 0, 2, 2)
-  __m512i x0[kChains], x1[kChains], x2[kChains], x3[kChains];
-#pragma GCC unroll 4
-  for (int chain = 0; chain < kChains; ++chain) {
-    x0[chain] =
-        _mm512_add_epi32(_mm512_set1_epi32(static_cast<int>(counter.v[0] + 16 * chain)),
-                         _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
-    x1[chain] = _mm512_set1_epi32(static_cast<int>(counter.v[1]));
-    x2[chain] = _mm512_set1_epi32(static_cast<int>(counter.v[2]));
-    x3[chain] = _mm512_set1_epi32(static_cast<int>(counter.v[3]));
-  }
   uint32_t key0 = key.v[0];
   uint32_t key1 = key.v[1];
 #pragma GCC unroll 10
@@ -222,6 +259,13 @@ __attribute__((target("avx512f"))) void avx512_group(const Counter& counter, con
     key0 += PHILOX_W32_0;
     key1 += PHILOX_W32_1;
   }
+}
+
+// Lane b's block to out + 4 b, in stream order, chain after chain.
+template <int kChains>
+__attribute__((target("avx512f"))) inline void avx512_store(const __m512i* x0, const __m512i* x1,
+                                                            const __m512i* x2, const __m512i* x3,
+                                                            uint32_t* out) {
 #pragma GCC unroll 4
   for (int chain = 0; chain < kChains; ++chain) {
     // Within each 128-bit quarter q: blocks 4q .. 4q + 3.
@@ -247,6 +291,43 @@ __attribute__((target("avx512f"))) void avx512_group(const Counter& counter, con
                         _mm512_shuffle_i32x4(blocks_8_12_9_13, blocks_10_14_11_15, 0xDD));
     out += 64;
   }
+}
+
+// Sixteen consecutive blocks per register; kChains registers' worth side by side.
+template <int kChains>
+__attribute__((target("avx512f"))) void avx512_group(const Counter& counter, const Key& key,
+                                                     uint32_t* out) {
+  __m512i x0[kChains], x1[kChains], x2[kChains], x3[kChains];
+#pragma GCC unroll 4
+  for (int chain = 0; chain < kChains; ++chain) {
+    x0[chain] =
+        _mm512_add_epi32(_mm512_set1_epi32(static_cast<int>(counter.v[0] + 16 * chain)),
+                         _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
+    x1[chain] = _mm512_set1_epi32(static_cast<int>(counter.v[1]));
+    x2[chain] = _mm512_set1_epi32(static_cast<int>(counter.v[2]));
+    x3[chain] = _mm512_set1_epi32(static_cast<int>(counter.v[3]));
+  }
+  avx512_rounds<kChains>(x0, x1, x2, x3, key);
+  avx512_store<kChains>(x0, x1, x2, x3, out);
+}
+
+// The first two blocks of eight streams per register (as avx2_stream_starts).
+__attribute__((target("avx512f"))) void avx512_stream_starts(const Key& key, uint32_t day,
+                                                            const uint32_t* ids, size_t streams,
+                                                            uint32_t* out) {
+  const __m512i block = _mm512_setr_epi32(0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1);
+  const __m512i pairs = _mm512_setr_epi32(0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7);
+  for (; streams >= 8; streams -= 8, ids += 8, out += 64) {
+    const __m512i id =
+        _mm512_castsi256_si512(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(ids)));
+    __m512i x0[1] = {block};
+    __m512i x1[1] = {_mm512_set1_epi32(static_cast<int>(day))};
+    __m512i x2[1] = {_mm512_permutexvar_epi32(pairs, id)};
+    __m512i x3[1] = {_mm512_setzero_si512()};
+    avx512_rounds<1>(x0, x1, x2, x3, key);
+    avx512_store<1>(x0, x1, x2, x3, out);
+  }
+  avx2_stream_starts(key, day, ids, streams, out);
 }
 
 __attribute__((target("avx512f"))) void avx512_blocks(Counter counter, const Key& key,
@@ -304,6 +385,7 @@ __attribute__((target("avx2"))) void avx2_scale(uint32_t* words, size_t count, u
 struct Kernels {
   void (*blocks)(Counter, const Key&, uint32_t*, size_t);
   void (*scale)(uint32_t*, size_t, uint32_t);
+  void (*stream_starts)(const Key&, uint32_t, const uint32_t*, size_t, uint32_t*);
 };
 
 // Chosen once, on first use (safe from static constructors too). Every
@@ -313,12 +395,14 @@ const Kernels& kernels() {
 #if MERCATOR_X86_SIMD
     __builtin_cpu_init();
     if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx2")) {
-      return Kernels{&avx512_blocks, &avx2_scale};
+      return Kernels{&avx512_blocks, &avx2_scale, &avx512_stream_starts};
     }
-    if (__builtin_cpu_supports("avx2")) return Kernels{&avx2_blocks, &avx2_scale};
-    return Kernels{&sse2_blocks, &sse2_scale};
+    if (__builtin_cpu_supports("avx2")) {
+      return Kernels{&avx2_blocks, &avx2_scale, &avx2_stream_starts};
+    }
+    return Kernels{&sse2_blocks, &sse2_scale, &scalar_stream_starts};
 #else
-    return Kernels{&scalar_blocks, &scalar_scale};
+    return Kernels{&scalar_blocks, &scalar_scale, &scalar_stream_starts};
 #endif
   }();
   return chosen;
@@ -351,6 +435,11 @@ void RandomStream::refill() {
   counter_.v[0] += static_cast<uint32_t>(blocks);
   next_ = 0;
   end_ = static_cast<unsigned>(4 * blocks);
+}
+
+void RandomStream::stream_starts(const Key& key, uint64_t day, std::span<const uint32_t> ids,
+                                 uint32_t* out) {
+  kernels().stream_starts(key, static_cast<uint32_t>(day), ids.data(), ids.size(), out);
 }
 
 void RandomStream::fill_u32(uint32_t* out, size_t count) {
@@ -429,6 +518,26 @@ std::vector<std::vector<uint32_t>> philox_blocks_by_every_kernel(const Counter& 
   for (auto kernel : available) {
     std::vector<uint32_t> words(4 * blocks);
     kernel(counter, key, words.data(), blocks);
+    outputs.push_back(std::move(words));
+  }
+  return outputs;
+}
+
+std::vector<std::vector<uint32_t>> stream_starts_by_every_kernel(const Key& key, uint64_t day,
+                                                                 std::span<const uint32_t> ids) {
+  std::vector<void (*)(const Key&, uint32_t, const uint32_t*, size_t, uint32_t*)> available = {
+      &scalar_stream_starts};
+#if MERCATOR_X86_SIMD
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("avx2")) available.push_back(&avx2_stream_starts);
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx2")) {
+    available.push_back(&avx512_stream_starts);
+  }
+#endif
+  std::vector<std::vector<uint32_t>> outputs;
+  for (auto kernel : available) {
+    std::vector<uint32_t> words(RandomStream::kStartWords * ids.size());
+    kernel(key, static_cast<uint32_t>(day), ids.data(), ids.size(), words.data());
     outputs.push_back(std::move(words));
   }
   return outputs;

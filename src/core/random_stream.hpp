@@ -20,7 +20,9 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
+#include <span>
 #include <vector>
 
 namespace mercator {
@@ -68,6 +70,24 @@ class RandomStream {
     counter_ = {{0, static_cast<uint32_t>(day), static_cast<uint32_t>(id),
                  static_cast<uint32_t>(id >> 32)}};
   }
+  // Streams started many at a time. A pass that starts a stream per agent
+  // (restocking sellers) pays mostly for each stream's first refill, two
+  // Philox blocks whose rounds are a chain of dependent multiplications.
+  // stream_starts computes those words for a list of streams (key, day,
+  // ids[i]) side by side, SIMD across the streams where the CPU has AVX2 or
+  // AVX-512: kStartWords words per stream, stream after stream, into out.
+  // The constructor below then starts stream ids[i] from them: the same
+  // numbers as RandomStream(key, day, ids[i]), for a few nanoseconds.
+  static constexpr unsigned kStartWords = 8;  // = 4 * kFirstRefillBlocks
+  static void stream_starts(const Key& key, uint64_t day, std::span<const uint32_t> ids,
+                            uint32_t* out);
+  RandomStream(const Key& key, uint64_t day, uint64_t id, const uint32_t* start_words)
+      : RandomStream(key, day, id) {
+    std::memcpy(words_, start_words, sizeof(uint32_t) * kStartWords);
+    counter_.v[0] = kFirstRefillBlocks;
+    end_ = kStartWords;
+  }
+
   static Key key_of(uint64_t seed, Purpose purpose) {
     const uint64_t key = mix(seed ^ mix(static_cast<uint64_t>(purpose) * 0x9E3779B97F4A7C15ULL));
     return {{static_cast<uint32_t>(key), static_cast<uint32_t>(key >> 32)}};
@@ -140,7 +160,7 @@ class RandomStream {
     return x ^ (x >> 31);
   }
 
-  static constexpr unsigned kFirstRefillBlocks = 2;
+  static constexpr unsigned kFirstRefillBlocks = kStartWords / 4;
   static constexpr unsigned kBlocksPerRefill = 16;
 
   // Puts the next blocks in words_ (kFirstRefillBlocks on a stream's first
@@ -161,5 +181,11 @@ class RandomStream {
 std::vector<std::vector<uint32_t>> philox_blocks_by_every_kernel(
     const r123::Philox4x32::ctr_type& counter, const r123::Philox4x32::key_type& key,
     size_t blocks);
+
+// For tests: RandomStream::stream_starts of the streams (key, day, ids[i])
+// by every kernel this CPU can run (scalar, AVX2, AVX-512).
+std::vector<std::vector<uint32_t>> stream_starts_by_every_kernel(const RandomStream::Key& key,
+                                                                 uint64_t day,
+                                                                 std::span<const uint32_t> ids);
 
 }  // namespace mercator

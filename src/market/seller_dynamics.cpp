@@ -95,10 +95,9 @@ void charge_annual_fees(EcosystemState& state, SellerId seller) {
 // the cash at hand. This is where forecasting (collaboration) and credit
 // (microfinance) meet the seller's sales.
 void restock(EcosystemState& state, SellerId seller, double forecast_error, int32_t period_days,
-             const RandomStream::Key& learning_key) {
+             RandomStream& random) {
   const SellerConfig& config = state.config->sellers;
   SellerTable& sellers = state.sellers;
-  RandomStream random(learning_key, state.day, seller);
   const double daily = sellers.orders_30d[seller] > 0 ? sellers.orders_30d[seller] / 30.0
                                                       : config.new_seller_daily_forecast;
   const double forecast = daily * period_days * std::max(0.0, 1.0 + forecast_error * random.normal());
@@ -198,6 +197,24 @@ void restock_sellers(EcosystemState& state) {
   const auto interval = std::max<int32_t>(1, int32_t(seller_config.restock_interval_days));
   const RandomStream::Key learning_key = RandomStream::key_of(state.seed, Purpose::SellerLearning);
   const Rota reorder(uint32_t(interval), uint32_t(state.day));
+  // Due sellers are gathered a batch at a time, their streams started side
+  // by side (RandomStream::stream_starts), then restocked while their rows
+  // are still in cache. A restock changes only its own seller's row and
+  // account, so this gives what restocking each in the pass would.
+  constexpr size_t kBatch = 32;
+  SellerId due[kBatch];
+  uint32_t start_words[kBatch * RandomStream::kStartWords];
+  size_t waiting = 0;
+  const auto restock_waiting = [&] {
+    RandomStream::stream_starts(learning_key, uint64_t(state.day), std::span(due, waiting),
+                                start_words);
+    for (size_t k = 0; k < waiting; ++k) {
+      RandomStream random(learning_key, uint64_t(state.day), due[k],
+                          &start_words[k * RandomStream::kStartWords]);
+      restock(state, due[k], error, interval, random);
+    }
+    waiting = 0;
+  };
   sellers.for_each_living([&](SellerId seller) {
     // Only living sellers sell, so only their day's figures need clearing.
     sellers.sales_today[seller] = 0;
@@ -208,8 +225,10 @@ void restock_sellers(EcosystemState& state) {
     const bool newcomer = sellers.entry_day[seller] == state.day;
     const bool ran_out = sellers.inventory[seller] < 1.0f && sellers.stockouts_week[seller] > 0;
     if (!newcomer && !ran_out && !reorder.due(seller)) return;
-    restock(state, seller, error, interval, learning_key);
+    due[waiting++] = seller;
+    if (waiting == kBatch) restock_waiting();
   });
+  restock_waiting();
 }
 
 void run_seller_entry(EcosystemState& state) {
