@@ -2,9 +2,10 @@
 // A rota: agent `id` takes its turn on the days on which id + day is a
 // multiple of the period, so a weekly or monthly task is spread evenly over
 // the days. The daily seller passes ask every living seller whether it is
-// its turn, so the remainder is computed with a multiplication by a
+// its turn, so divisibility is tested with a multiplication by a
 // precomputed reciprocal instead of a division (Lemire, Kaser & Kurz 2019,
-// "Faster remainder by direct computation"): exact for every 32-bit value.
+// "Faster remainder by direct computation": n % d == 0 exactly when
+// n * c <= c - 1 modulo 2^64, c = ceil(2^64 / d), for every 32-bit n and d).
 #include <cstdint>
 
 namespace mercator {
@@ -13,21 +14,18 @@ class Rota {
  public:
   // period_days >= 1.
   Rota(uint32_t period_days, uint32_t day)
-      : period_(period_days), day_(day), reciprocal_(UINT64_MAX / period_days + 1) {}
+      : day_(day), reciprocal_(UINT64_MAX / period_days + 1) {}
 
   // (id + day) % period == 0, in the unsigned 32-bit arithmetic of that
   // expression.
-  bool due(uint32_t id) const { return remainder(id + day_) == 0; }
-
- private:
-  uint32_t remainder(uint32_t value) const {
-    const uint64_t fraction = reciprocal_ * value;
-    return static_cast<uint32_t>((static_cast<unsigned __int128>(fraction) * period_) >> 64);
+  // (For period 1 the reciprocal wraps to 0 and every id is due, as it should be.)
+  bool due(uint32_t id) const {
+    return static_cast<uint64_t>(id + day_) * reciprocal_ <= reciprocal_ - 1;
   }
 
-  uint32_t period_;
+ private:
   uint32_t day_;
-  uint64_t reciprocal_;
+  uint64_t reciprocal_;  // c = ceil(2^64 / period)
 };
 
 }  // namespace mercator

@@ -326,6 +326,10 @@ void update_sellers(EcosystemState& state) {
       state.policy.competition ? category_mean_orders(state) : std::vector<double>{};
   const RandomStream::Key exit_key = RandomStream::key_of(state.seed, Purpose::SellerExit);
   const Rota imitation(uint32_t(imitation_interval), uint32_t(state.day));
+  const Rota weekly(7, uint32_t(state.day));
+  // Joining anniversaries: (day - entry_day) % 365 == 0, asked as the turn
+  // of id -entry_day (a division per seller was a tenth of this pass).
+  const Rota anniversary(365, uint32_t(state.day));
   sellers.for_each_living([&](SellerId seller) {
     const double holding = sellers.inventory[seller] * sellers.unit_cost[seller] * seller_config.holding_cost_per_day;
     const double running_cost = seller_config.daily_overhead_usd + holding;
@@ -338,8 +342,10 @@ void update_sellers(EcosystemState& state) {
 
     RandomStream random(exit_key, state.day, seller);
     const int32_t age = state.day - sellers.entry_day[seller];
-    if (state.policy.rules && age > 0 && age % 365 == 0) charge_annual_fees(state, seller);
-    if (state.policy.competition && (seller + state.day) % 7 == 0) compete_on_price(state, seller, category_mean);
+    if (state.policy.rules && age > 0 && anniversary.due(0u - uint32_t(sellers.entry_day[seller]))) {
+      charge_annual_fees(state, seller);
+    }
+    if (state.policy.competition && weekly.due(seller)) compete_on_price(state, seller, category_mean);
     if (age > 0 && imitation.due(seller)) imitate(state, seller, random);
 
     const double cash = to_dollars(ledger.balance(sellers.account[seller]));

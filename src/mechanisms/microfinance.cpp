@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/rota.hpp"
 #include "mechanisms/mechanism.hpp"
 #include "mechanisms/mechanism_set.hpp"
 #include "simulation/simulation_config.hpp"
@@ -22,10 +23,11 @@ class Microfinance final : public Mechanism {
 
   void on_update(EcosystemState& state) override {
     SellerTable& sellers = state.sellers;
+    const Rota weekly(7, uint32_t(state.day));
     sellers.for_each_living([&](SellerId seller) {
       if (sellers.loan_balance[seller] > 0) {
         collect(state, seller);
-      } else if ((seller + state.day) % 7 == 0) {
+      } else if (weekly.due(seller)) {
         sellers.credit_score[seller] = float(score(state, seller));
         maybe_lend(state, seller);
       }
