@@ -13,7 +13,9 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "analysis/stage_smoothing.hpp"
 #include "analysis/stage_table.hpp"
+#include "core/random_stream.hpp"
 #include "io/run_directory.hpp"
 #include "mercator/scenario.hpp"
 #include "temp_directory.hpp"
@@ -413,6 +415,34 @@ TEST(StageDetectionModel, DefaultWindowFindsWhatItFindsOnTheClosedForm) {
   size_t transitions = 0;
   for (const EventRecord& event : results.events) transitions += event.type == "stage_transition";
   EXPECT_EQ(transitions, 4u);  // two per row: US and ALL
+}
+
+// The sliding median equals the median of each day's window computed from
+// scratch (sorted copy; the mean of the two middle values when the window,
+// cut at an end, holds an even count), on series with ties and spikes.
+TEST(StageSmoothing, MovingMedianIsEachWindowsMedian) {
+  RandomStream random(9, Purpose::Test, 0, 0);
+  for (const int64_t half_width : {0, 1, 2, 15, 40}) {
+    for (const size_t days : {1u, 2u, 7u, 100u, 365u}) {
+      std::vector<double> series(days);
+      // Few distinct values (ties), a trend, and occasional spikes.
+      for (size_t d = 0; d < days; ++d)
+        series[d] = double(random.below(5)) + 0.01 * double(d) + (random.below(20) == 0 ? 50.0 : 0.0);
+      const std::vector<double> median = centred_moving_median(series, half_width);
+      ASSERT_EQ(median.size(), days);
+      for (size_t d = 0; d < days; ++d) {
+        const size_t first = d >= size_t(half_width) ? d - size_t(half_width) : 0;
+        const size_t last = std::min(days - 1, d + size_t(half_width));
+        std::vector<double> window(series.begin() + first, series.begin() + last + 1);
+        std::sort(window.begin(), window.end());
+        const size_t middle = window.size() / 2;
+        const double expected =
+            window.size() % 2 ? window[middle] : (window[middle] + window[middle - 1]) / 2.0;
+        ASSERT_EQ(median[d], expected) << "half width " << half_width << ", days " << days
+                                       << ", day " << d;
+      }
+    }
+  }
 }
 
 }  // namespace

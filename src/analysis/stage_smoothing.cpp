@@ -42,17 +42,25 @@ std::vector<double> least_squares_growth(const std::vector<double>& series, int6
 }
 
 std::vector<double> centred_moving_median(const std::vector<double>& series, int64_t half_width) {
+  // The window moves a day at a time, so it is kept sorted: each day one
+  // value enters and one leaves, found by binary search, instead of a
+  // selection over a fresh copy of the window. The middle values are the
+  // same order statistics, so the medians are the same numbers.
   std::vector<double> median(series.size());
-  std::vector<double> values;
+  std::vector<double> sorted;
+  size_t first = 0, end = 0;  // the window: series[first, end)
   for (size_t day = 0; day < series.size(); ++day) {
     const Window window = window_around(day, half_width, series.size());
-    values.assign(series.begin() + window.first, series.begin() + window.last + 1);
-    const size_t middle = values.size() / 2;
-    std::nth_element(values.begin(), values.begin() + middle, values.end());
-    double value = values[middle];
+    for (; end <= window.last; ++end) {
+      sorted.insert(std::upper_bound(sorted.begin(), sorted.end(), series[end]), series[end]);
+    }
+    for (; first < window.first; ++first) {
+      sorted.erase(std::lower_bound(sorted.begin(), sorted.end(), series[first]));
+    }
+    const size_t middle = sorted.size() / 2;
+    double value = sorted[middle];
     // An even count (a window cut at an end): the mean of the two middle values.
-    if (values.size() % 2 == 0)
-      value = (value + *std::max_element(values.begin(), values.begin() + middle)) / 2.0;
+    if (sorted.size() % 2 == 0) value = (value + sorted[middle - 1]) / 2.0;
     median[day] = value;
   }
   return median;
