@@ -224,9 +224,9 @@ __attribute__((target("avx2"))) void avx2_blocks(Counter counter, const Key& key
 #pragma GCC diagnostic ignored "-Wuninitialized"
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 // Philox4x32-10's rounds on sixteen lanes per register, kChains registers
-// side by side (as avx2_rounds). With
-// AVX-512 a masked shuffle sorts a product's halves and one ternary-logic
-// op does the three-way XOR, so a round takes a third of AVX2's instructions.
+// side by side (as avx2_rounds). With AVX-512 a masked shuffle sorts a
+// product's halves and one ternary-logic op does the three-way XOR, so a
+// round takes a third of AVX2's instructions.
 template <int kChains>
 __attribute__((target("avx512f"))) inline void avx512_rounds(__m512i* x0, __m512i* x1, __m512i* x2,
                                                              __m512i* x3, const Key& key) {

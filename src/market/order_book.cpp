@@ -25,11 +25,17 @@ void OrderBook::file(const Order& order) {
 std::vector<Order> OrderBook::take_due(int32_t day) {
   std::vector<Order> due;
   due.swap(buckets_[day % kHorizonDays]);
+  buckets_[day % kHorizonDays].swap(spare_);
   in_flight_ -= due.size();
   for (const Order& order : due) {
     if (order.escrowed) escrow_by_platform_[order.platform] -= escrow_of(order);
   }
   return due;
+}
+
+void OrderBook::recycle(std::vector<Order>&& settled) {
+  settled.clear();
+  spare_ = std::move(settled);
 }
 
 std::vector<Money> OrderBook::escrow_held(size_t platform_count) const {

@@ -37,7 +37,14 @@ class OrderBook {
 
   void file(const Order& order);
   // Moves out the orders settling on `day`, in the order they were filed.
+  // The emptied bucket takes over the storage last handed back by
+  // recycle(), so filing rarely has to grow a vector.
   std::vector<Order> take_due(int32_t day);
+  // Hands back a vector take_due returned, once its orders are settled: a
+  // day's settlements are about as many as a bucket fills with, so its
+  // storage serves the next bucket (growing each bucket from empty by
+  // doubling was about 1% of a run).
+  void recycle(std::vector<Order>&& settled);
   size_t in_flight() const { return in_flight_; }
   // What each platform holds in escrow for its orders in flight, indexed by
   // platform (the daily books check reads it). Kept as orders are filed and
@@ -50,6 +57,7 @@ class OrderBook {
 
  private:
   std::vector<std::vector<Order>> buckets_ = std::vector<std::vector<Order>>(kHorizonDays);
+  std::vector<Order> spare_;  // empty; storage for the next bucket take_due empties
   size_t in_flight_ = 0;
   std::vector<Money> escrow_by_platform_;  // grows to the highest platform index seen
 };

@@ -116,8 +116,9 @@ bool SimulationEngine::step() {
   const auto purchases = run_shopping(state_);
   // 5. Order flow.
   const std::vector<Order> accepted = accept_orders(state_, purchases);
-  const std::vector<Order> settled = settle_due_orders(state_);
+  std::vector<Order> settled = settle_due_orders(state_);
   each_mechanism([&](Mechanism& m) { m.on_settle(state_, accepted, settled); });
+  state_.orders.recycle(std::move(settled));
   // 6. Sellers update.
   update_sellers(state_);
   each_mechanism([&](Mechanism& m) { m.on_update(state_); });
