@@ -13,8 +13,9 @@
 // r123::Philox4x32, faster. A stream's first refill computes two blocks with
 // the scalar kernel, so short streams (a seller's restock takes six words,
 // an exit draw two) stay cheap; later refills compute sixteen, the width at
-// which the SIMD kernels pay off. The sizes change the speed only, never
-// the numbers.
+// which the SIMD kernels pay off. Passes that start many short streams at
+// once can compute their first blocks side by side instead
+// (stream_starts). The sizes change the speed only, never the numbers.
 #include <Random123/philox.h>
 
 #include <cmath>
