@@ -12,7 +12,7 @@ void SellerTable::resize(size_t count) {
   for (auto* column : {&unit_cost, &markup, &inventory, &rating_good, &rating_medium,
                        &rating_poor, &displayed_rating, &store_described, &store_service,
                        &store_dispatch, &store_delivery, &orders_30d, &disputes_30d, &profit_30d,
-                       &penalty_points, &revenue_today, &profit_today, &credit_score}) {
+                       &penalty_points, &profit_today, &credit_score}) {
     column->resize(count, 0.0f);
   }
   account.resize(count, kNoAccount);

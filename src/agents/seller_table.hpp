@@ -58,7 +58,6 @@ struct SellerTable {
   std::vector<int32_t> entry_day;
   std::vector<int32_t> loss_days;
   std::vector<uint32_t> sales_today;
-  std::vector<float> revenue_today;
   std::vector<float> profit_today;
   // Microfinance.
   std::vector<Money> loan_balance;

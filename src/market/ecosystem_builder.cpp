@@ -287,7 +287,7 @@ SellerId place_seller(EcosystemState& state, SellerId row, int platform, RandomS
   sellers.entry_day[row] = state.day;
   sellers.loss_days[row] = 0;
   sellers.sales_today[row] = 0;
-  sellers.revenue_today[row] = sellers.profit_today[row] = 0;
+  sellers.profit_today[row] = 0;
   sellers.loan_balance[row] = 0;
   sellers.deposit_held[row] = 0;
   sellers.loan_due_day[row] = 0;

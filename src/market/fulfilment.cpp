@@ -99,7 +99,6 @@ void count_sale(EcosystemState& state, const Order& order) {
   tally.poor_orders += order.quality == uint8_t(GoodsQuality::Poor);
   SellerTable& sellers = state.sellers;
   sellers.sales_today[order.seller] += 1;
-  sellers.revenue_today[order.seller] += float(value);
   sellers.profit_today[order.seller] +=
       float(value - to_dollars(order.commission) - sellers.unit_cost[order.seller]);
 }

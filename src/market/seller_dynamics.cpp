@@ -218,7 +218,6 @@ void restock_sellers(EcosystemState& state) {
   sellers.for_each_living([&](SellerId seller) {
     // Only living sellers sell, so only their day's figures need clearing.
     sellers.sales_today[seller] = 0;
-    sellers.revenue_today[seller] = 0.0f;
     sellers.profit_today[seller] = 0.0f;
     // Restock on the reorder day, on the first day, and the morning after
     // running out with buyers turned away.
